@@ -1,0 +1,27 @@
+# Two commands do all the setup: `make serve` (handbook with live reload) and `make test` (whole suite).
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build check bench clean
+
+$(BIN)/handbook: pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+serve: $(BIN)/handbook
+	$(BIN)/mkdocs serve
+
+test: $(BIN)/handbook
+	$(BIN)/python -m pytest
+
+build: $(BIN)/handbook
+	$(BIN)/mkdocs build --strict
+
+check: $(BIN)/handbook
+	$(BIN)/handbook check
+
+clean:
+	rm -rf $(VENV) site

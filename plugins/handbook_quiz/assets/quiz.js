@@ -1,0 +1,426 @@
+/* The Alliance Handbook quiz runtime: knowledge checks and self-assessments.
+   Vanilla, no dependencies, no network. Answers stay in this browser's storage.
+   Loaded by a <script> at the end of each page with a quiz, so it also runs after Material's
+   instant navigation; everything below is idempotent. Runtime data is only ever set as text. */
+(function () {
+  "use strict";
+  if (window.__hq) { window.__hq.init(document); return; }
+  var SCHEMA = 1;
+  var memory = {};
+
+  /* ---------- storage: sessionStorage until the reader chooses otherwise ---------- */
+  function area() {
+    try {
+      var s = window.sessionStorage, probe = "hq:probe";
+      s.setItem(probe, "1"); s.removeItem(probe);
+      return s;
+    } catch (e) { return null; }
+  }
+  function readState(key) {
+    var s = area(), raw = s ? s.getItem(key) : memory[key];
+    if (!raw) return { v: SCHEMA, attempts: [] };
+    try {
+      var data = JSON.parse(raw);
+      if (data && data.v === SCHEMA && Array.isArray(data.attempts)) return data;
+    } catch (e) { /* fall through */ }
+    return { v: SCHEMA, attempts: [], corrupt: true };
+  }
+  function writeState(key, state) {
+    var raw = JSON.stringify({ v: SCHEMA, attempts: state.attempts });
+    var s = area();
+    try { if (s) { s.setItem(key, raw); return true; } } catch (e) { /* full: keep in memory */ }
+    memory[key] = raw;
+    return false;
+  }
+
+  /* ---------- small helpers ---------- */
+  function $(root, sel) { return root.querySelector(sel); }
+  function $$(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? String(values[k]) : m; });
+  }
+  function round2(x) { return Math.sign(x) * Math.round(Math.abs(x) * 100 + 1e-9) / 100; }
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (cls) node.className = cls;
+    return node;
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+
+  /* ---------- one quiz ---------- */
+  function Quiz(root) {
+    this.root = root;
+    this.form = $(root, ".hq-form");
+    this.status = $(root, ".hq-status");
+    this.results = $(root, ".hq-results");
+    this.summary = $(root, ".hq-summary");
+    this.L = JSON.parse(root.getAttribute("data-hq-labels") || "{}");
+    this.id = root.getAttribute("data-hq-quiz");
+    this.hash = root.getAttribute("data-hq-hash");
+    this.key = "hq:" + root.getAttribute("data-hq-store") + ":" + this.id;
+    this.knowledge = root.getAttribute("data-hq-type") === "knowledge";
+    this.state = readState(this.key);
+    if (!area()) this.say(this.L.storage_off);
+  }
+
+  Quiz.prototype.say = function (text, quiet) {
+    /* Re-set the text so that the same message is announced again; `quiet` hides it from sight
+       when the same words are already on screen (results). */
+    this.status.textContent = "";
+    var status = this.status;
+    status.classList.toggle("hq-sr", !!quiet);
+    window.setTimeout(function () { status.textContent = text; }, 30);
+  };
+
+  Quiz.prototype.current = function () {
+    var list = this.state.attempts, last = list[list.length - 1];
+    if (last && last.hash === this.hash && !last.finished) return last;
+    var attempt = { v: SCHEMA, quiz: this.id, title: this.root.getAttribute("data-hq-title"),
+      type: this.knowledge ? "knowledge" : "self-assessment", hash: this.hash,
+      started: new Date().toISOString(), finished: null, answers: {}, reflection: [] };
+    if (this.knowledge) attempt.checked = [];
+    list.push(attempt);
+    return attempt;
+  };
+  Quiz.prototype.save = function () { writeState(this.key, this.state); };
+
+  Quiz.prototype.start = function () {
+    var self = this;
+    if (this.root.hasAttribute("data-hq-shuffle")) this.shuffle();
+    $$(this.root, ".hq-answer").forEach(function (d) { d.hidden = true; });
+    this.root.classList.add("hq-js");
+    this.form.addEventListener("change", function (event) { self.onChange(event.target); });
+    this.root.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("button");
+      if (!button || !self.root.contains(button)) return;
+      if (button.classList.contains("hq-check")) self.checkQuestion(button.closest(".hq-question"), true);
+      else if (button.classList.contains("hq-check-all")) self.checkAll();
+      else if (button.classList.contains("hq-score")) self.score();
+      else if (button.classList.contains("hq-retry")) self.retry();
+    });
+    $$(this.root, "textarea[data-hq-reflection]").forEach(function (box) {
+      box.addEventListener("input", function () {
+        var attempt = self.lastFinished();
+        if (attempt) { attempt.reflection[+box.getAttribute("data-hq-reflection")] = box.value; self.save(); }
+      });
+    });
+    this.form.addEventListener("submit", function (event) { event.preventDefault(); });
+    this.restore();
+  };
+
+  Quiz.prototype.lastFinished = function () {
+    var list = this.state.attempts, last = list[list.length - 1];
+    return last && last.finished && last.hash === this.hash ? last : null;
+  };
+
+  Quiz.prototype.shuffle = function () {
+    $$(this.root, ".hq-choices").forEach(function (box) {
+      var options = $$(box, ".hq-option");
+      for (var i = options.length - 1; i > 0; i--) {
+        var j = Math.floor(Math.random() * (i + 1)), t = options[i]; options[i] = options[j]; options[j] = t;
+      }
+      options.forEach(function (o) { box.appendChild(o); });
+    });
+  };
+
+  Quiz.prototype.onChange = function (input) {
+    if (input.name && input.name.slice(-12) === "-perspective") { this.choosePerspective(input.value, true); return; }
+    var attempt = this.current();
+    var box = input.closest(".hq-question, .hq-item");
+    if (!box) return;
+    if (this.knowledge) {
+      attempt.answers[box.getAttribute("data-hq-qid")] = $$(box, "input:checked").map(function (i) { return +i.value; });
+    } else {
+      attempt.answers[box.getAttribute("data-hq-item")] = +input.value;
+      box.classList.remove("hq-missing");
+    }
+    this.save();
+  };
+
+  /* ---------- knowledge checks ---------- */
+  Quiz.prototype.checkQuestion = function (question, announce) {
+    var chosen = $$(question, "input:checked").map(function (i) { return +i.value; });
+    if (!chosen.length) {
+      if (announce) { this.say(this.L.choose_first); $(question, "input").focus(); }
+      return null;
+    }
+    var attempt = this.current(), qid = question.getAttribute("data-hq-qid");
+    attempt.answers[qid] = chosen;
+    if (attempt.checked.indexOf(qid) < 0) attempt.checked.push(qid);
+    var right = this.showVerdict(question, chosen);
+    this.save();
+    if (announce) {
+      var verdict = $(question, ".hq-verdict");
+      if (this.finishIfDone(attempt)) return right;
+      this.say(verdict.textContent, true);
+      verdict.focus();
+    }
+    return right;
+  };
+
+  Quiz.prototype.showVerdict = function (question, chosen) {
+    var L = this.L, correct = $$(question, ".hq-option[data-hq-correct]").map(function (o) { return +o.getAttribute("data-hq-choice"); });
+    var right = chosen.length === correct.length && chosen.every(function (c) { return correct.indexOf(c) >= 0; });
+    $$(question, "input").forEach(function (i) { i.disabled = true; });
+    $$(question, ".hq-option").forEach(function (o) {
+      var n = +o.getAttribute("data-hq-choice");
+      o.classList.toggle("hq-is-correct", correct.indexOf(n) >= 0);
+      o.classList.toggle("hq-is-chosen", chosen.indexOf(n) >= 0);
+    });
+    var button = $(question, ".hq-check");
+    if (button) button.hidden = true;
+    var verdict = $(question, ".hq-verdict");
+    clear(verdict);
+    verdict.appendChild(el("strong", right ? L.right : L.wrong));
+    $$(question, ".hq-feedback li").forEach(function (li) {
+      var n = +li.getAttribute("data-hq-choice");
+      if (chosen.indexOf(n) < 0) return;
+      var why = $(li, ".hq-why");
+      if (why) verdict.appendChild(el("span", " " + why.textContent));
+      li.classList.add("hq-chosen-feedback");
+      if (!$(li, ".hq-mark")) li.insertBefore(el("span", L.your_choice + ". ", "hq-mark"), li.firstChild);
+    });
+    verdict.classList.toggle("hq-right", right);
+    verdict.classList.toggle("hq-wrong", !right);
+    var details = $(question, ".hq-answer");
+    details.hidden = false;
+    details.open = true;
+    return right;
+  };
+
+  Quiz.prototype.checkAll = function () {
+    var self = this, questions = $$(this.root, ".hq-question");
+    var open = questions.filter(function (q) { return !$(q, "input:checked"); });
+    if (open.length) {
+      this.say(fill(this.L.unanswered, { n: open.length }));
+      $(open[0], "input").focus();
+      return;
+    }
+    var attempt = this.current();
+    questions.forEach(function (q) { self.checkQuestion(q, false); });
+    this.finishIfDone(attempt);
+  };
+
+  Quiz.prototype.finishIfDone = function (attempt) {
+    var total = $$(this.root, ".hq-question").length;
+    if (attempt.checked.length < total) return false;
+    var right = 0, self = this;
+    $$(this.root, ".hq-question").forEach(function (q) {
+      var verdict = $(q, ".hq-verdict");
+      if (verdict.classList.contains("hq-right")) right++;
+      void self;
+    });
+    var pass = this.root.getAttribute("data-hq-pass");
+    attempt.score = { right: right, total: total };
+    if (pass !== null) attempt.score.passed = right / total >= +pass;
+    attempt.finished = new Date().toISOString();
+    this.save();
+    this.showKnowledgeResults(attempt, true);
+    return true;
+  };
+
+  Quiz.prototype.showKnowledgeResults = function (attempt, announce) {
+    var L = this.L, s = attempt.score, pass = this.root.getAttribute("data-hq-pass");
+    clear(this.summary);
+    var line = fill(L.score, { right: s.right, total: s.total });
+    this.summary.appendChild(el("p", line, "hq-score-line"));
+    var passText = "";
+    if (pass !== null) {
+      passText = fill(s.passed ? L.passed : L.not_passed, { pass: Math.round(+pass * 100) + "%" });
+      this.summary.appendChild(el("p", passText));
+    }
+    this.reveal(attempt, announce ? line + ". " + passText : null);
+  };
+
+  /* ---------- self-assessments ---------- */
+  Quiz.prototype.choosePerspective = function (key, save) {
+    var chosen = false;
+    $$(this.root, "[data-hq-perspective]").forEach(function (node) {
+      node.hidden = node.getAttribute("data-hq-perspective") !== key;
+    });
+    $$(this.root, ".hq-item, .hq-score").forEach(function (node) { node.hidden = !key; });
+    $$(this.root, ".hq-perspective input").forEach(function (i) { if (i.value === key) { i.checked = true; chosen = true; } });
+    this.perspective = chosen ? key : null;
+    if (save && chosen) { this.current().perspective = key; this.save(); }
+  };
+
+  Quiz.prototype.score = function () {
+    var L = this.L, items = $$(this.root, ".hq-item");
+    if ($(this.root, ".hq-perspective") && !this.perspective) {
+      this.say(L.perspective_first);
+      $(this.root, ".hq-perspective input").focus();
+      return;
+    }
+    var open = items.filter(function (item) { return !$(item, "input:checked"); });
+    items.forEach(function (item) { item.classList.toggle("hq-missing", open.indexOf(item) >= 0); });
+    if (open.length) {
+      this.say(fill(L.unrated, { n: open.length, first: items.indexOf(open[0]) + 1 }));
+      $(open[0], "input").focus();
+      return;
+    }
+    var attempt = this.current();
+    items.forEach(function (item) { attempt.answers[item.getAttribute("data-hq-item")] = +$(item, "input:checked").value; });
+    attempt.scores = this.compute(attempt.answers);
+    attempt.finished = new Date().toISOString();
+    this.save();
+    this.showSelfResults(attempt, true);
+  };
+
+  Quiz.prototype.compute = function (answers) {
+    var root = this.root, min = +root.getAttribute("data-hq-min"), max = +root.getAttribute("data-hq-max");
+    var sum = root.getAttribute("data-hq-method") === "sum", groups = { "": [] }, order = [""];
+    $$(root, ".hq-item").forEach(function (item) {
+      var value = answers[item.getAttribute("data-hq-item")], sub = item.getAttribute("data-hq-subscale");
+      if (item.hasAttribute("data-hq-reverse")) value = min + max - value;
+      groups[""].push(value);
+      if (sub) { if (!groups[sub]) { groups[sub] = []; order.push(sub); } groups[sub].push(value); }
+    });
+    var self = this;
+    return order.map(function (id) {
+      var values = groups[id], total = values.reduce(function (a, b) { return a + b; }, 0);
+      var score = sum ? total : total / values.length;
+      var band = self.band(id, score, sum);
+      return { id: id, title: self.subscaleTitle(id), score: round2(score), exact: score,
+        band: band ? band.getAttribute("data-hq-label") : null };
+    });
+  };
+
+  Quiz.prototype.subscaleTitle = function (id) {
+    if (!id) return this.L.overall;
+    var node = $(this.root, '.hq-subscale[data-hq-subscale="' + id + '"]');
+    if (!node) return id;
+    return (this.perspective && node.getAttribute("data-hq-title-" + this.perspective)) || node.getAttribute("data-hq-title");
+  };
+
+  Quiz.prototype.band = function (scope, score, sum) {
+    var bands = $$(this.root, '.hq-band[data-hq-scope="' + scope + '"]');
+    if (!bands.length && scope && !sum) bands = $$(this.root, '.hq-band[data-hq-scope=""]');
+    var found = null;
+    bands.forEach(function (b) { if (score >= +b.getAttribute("data-hq-from")) found = b; });
+    return found;
+  };
+
+  Quiz.prototype.showSelfResults = function (attempt, announce) {
+    var L = this.L, self = this, root = this.root;
+    clear(this.summary);
+    var table = el("table", null, "hq-table"), head = el("tr");
+    table.appendChild(el("caption", fill(L.range, {
+      min: root.getAttribute("data-hq-method") === "sum" ? "" : root.getAttribute("data-hq-min"),
+      max: root.getAttribute("data-hq-method") === "sum" ? "" : root.getAttribute("data-hq-max") })));
+    [L.subscale, L.score_col, L.band_col].forEach(function (t) { var th = el("th", t); th.scope = "col"; head.appendChild(th); });
+    table.appendChild(el("thead")).appendChild(head);
+    var body = table.appendChild(el("tbody")), spoken = [];
+    var ordered = attempt.scores.slice(1).concat(attempt.scores.slice(0, 1));
+    ordered.forEach(function (s) {
+      var row = el("tr"), th = el("th", s.title);
+      th.scope = "row";
+      row.appendChild(th);
+      row.appendChild(el("td", s.score));
+      row.appendChild(el("td", s.band || "–"));
+      body.appendChild(row);
+      spoken.push(s.title + ": " + s.score + (s.band ? " (" + s.band + ")" : ""));
+    });
+    this.summary.appendChild(table);
+    this.summary.appendChild(this.bars(ordered));
+    var texts = el("div", null, "hq-band-results");
+    ordered.forEach(function (s) {
+      var band = self.band(s.id, s.exact === undefined ? s.score : s.exact, root.getAttribute("data-hq-method") === "sum");
+      if (!band) return;
+      var copy = band.cloneNode(true);
+      copy.className = "hq-band-shown";
+      var label = $(copy, ".hq-band-label strong");
+      if (label) label.textContent = s.title + ": " + s.band;
+      texts.appendChild(copy);
+    });
+    this.summary.appendChild(texts);
+    this.reveal(attempt, announce ? spoken.join(". ") : null);
+  };
+
+  Quiz.prototype.bars = function (scores) {
+    var root = this.root, min = +root.getAttribute("data-hq-min"), max = +root.getAttribute("data-hq-max");
+    var sum = root.getAttribute("data-hq-method") === "sum";
+    var chart = el("div", null, "hq-bars");
+    chart.setAttribute("aria-hidden", "true");
+    scores.forEach(function (s) {
+      var n = sum ? 1 : 0, span = sum ? 1 : (max - min);
+      var fraction = sum ? 1 : (s.score - min) / span;
+      if (sum) { n = scores[scores.length - 1].score || 1; fraction = s.score / n; }
+      var row = el("div", null, "hq-bar");
+      row.appendChild(el("span", s.title, "hq-bar-label"));
+      var track = row.appendChild(el("span", null, "hq-bar-track")), fillBar = track.appendChild(el("span", null, "hq-bar-fill"));
+      fillBar.style.width = Math.max(2, Math.round(fraction * 100)) + "%";
+      row.appendChild(el("span", s.score, "hq-bar-value"));
+      chart.appendChild(row);
+    });
+    return chart;
+  };
+
+  /* ---------- shared: results, restore, retry ---------- */
+  Quiz.prototype.reveal = function (attempt, announcement) {
+    this.results.hidden = false;
+    $$(this.root, "textarea[data-hq-reflection]").forEach(function (box) {
+      box.value = attempt.reflection[+box.getAttribute("data-hq-reflection")] || "";
+    });
+    if (!this.knowledge) $$(this.root, ".hq-item input, .hq-perspective input").forEach(function (i) { i.disabled = true; });
+    var scoreButton = $(this.root, ".hq-score, .hq-check-all");
+    if (scoreButton) scoreButton.hidden = true;
+    if (announcement) { this.say(announcement, true); this.results.focus(); }
+  };
+
+  Quiz.prototype.restore = function () {
+    var list = this.state.attempts, last = list[list.length - 1], self = this;
+    if (this.state.corrupt) this.say(this.L.restored_bad || "");
+    if ($(this.root, ".hq-perspective")) this.choosePerspective(last && last.hash === this.hash ? last.perspective : null, false);
+    if (!last || last.hash !== this.hash) return;
+    Object.keys(last.answers).forEach(function (key) {
+      var box = $(self.root, (self.knowledge ? '.hq-question[data-hq-qid="' : '.hq-item[data-hq-item="') + key + '"]');
+      if (!box) return;
+      [].concat(last.answers[key]).forEach(function (value) {
+        var input = $(box, 'input[value="' + value + '"]');
+        if (input) input.checked = true;
+      });
+    });
+    if (this.knowledge) {
+      last.checked.forEach(function (qid) {
+        var q = $(self.root, '.hq-question[data-hq-qid="' + qid + '"]');
+        if (q) self.showVerdict(q, last.answers[qid] || []);
+      });
+      if (last.finished) this.showKnowledgeResults(last, false);
+    } else if (last.finished) {
+      this.showSelfResults(last, false);
+    }
+  };
+
+  Quiz.prototype.retry = function () {
+    var root = this.root;
+    this.current(); /* the finished attempt stays; a new one starts */
+    this.save();
+    this.form.reset();
+    $$(root, "input").forEach(function (i) { i.disabled = false; i.checked = false; });
+    $$(root, ".hq-option").forEach(function (o) { o.classList.remove("hq-is-correct", "hq-is-chosen"); });
+    $$(root, ".hq-verdict").forEach(function (v) { clear(v); v.classList.remove("hq-right", "hq-wrong"); });
+    $$(root, ".hq-answer").forEach(function (d) { d.open = false; d.hidden = true; });
+    $$(root, ".hq-mark").forEach(function (m) { m.parentNode.removeChild(m); });
+    $$(root, ".hq-check, .hq-score, .hq-check-all").forEach(function (b) { b.hidden = false; });
+    $$(root, "textarea").forEach(function (t) { t.value = ""; });
+    this.results.hidden = true;
+    clear(this.summary);
+    if ($(root, ".hq-perspective")) this.choosePerspective(null, false);
+    $(root, "input").focus();
+  };
+
+  function init(scope) {
+    $$(scope || document, ".hq-quiz:not([data-hq-ready])").forEach(function (root) {
+      root.setAttribute("data-hq-ready", "");
+      try { new Quiz(root).start(); } catch (e) { root.removeAttribute("data-hq-ready"); throw e; }
+    });
+  }
+  window.__hq = { init: init, round2: round2 };
+  function boot() {
+    init(document);
+    if (window.document$ && window.document$.subscribe) window.document$.subscribe(function () { init(document); });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
+  else boot();
+})();

@@ -1,0 +1,27 @@
+"""Typed options of the ``handbook-quiz`` plugin, as written under ``plugins:`` in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class QuizConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off (e.g. ``enabled: !ENV [QUIZZES, true]``)."""
+    quizzes_dir = c.Dir(exists=True, default="quizzes")
+    """Folder of quiz YAML files, relative to mkdocs.yml; kept outside docs/ so no answer key ships as a file."""
+    pages_dir = c.Type(str, default="quizzes")
+    """URL folder of the generated page of each quiz and of the quiz index."""
+    index_title = c.Type(str, default="Quizzes and self-assessments")
+    """Title of the generated index of all quizzes."""
+    warn_unused = c.Type(bool, default=True)
+    """Warn about quizzes no hand-written page embeds (fails ``--strict``)."""
+    storage_id = c.Optional(c.Type(str))
+    """Prefix of the browser storage keys; default: a slug of ``site_name``."""
+    language = c.Optional(c.Type(str))
+    """Interface language (``en`` or ``es``); default: ``theme.language``."""
+    labels = c.Type(dict, default={})
+    """Overrides for any interface string, by key (see the instructor guide)."""
+    custom_templates = c.Optional(c.Dir(exists=True))
+    """Folder whose templates override the package's ``quiz.html.jinja``."""

@@ -1,0 +1,48 @@
+"""Problems found in quiz files, in one compiler-style format that editors make clickable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class QuizIssue:
+    """One problem, located in a source file: ``file:line:col: path: message``."""
+
+    file: str
+    """Path as the instructor sees it, e.g. ``quizzes/rapport.yml``."""
+    line: int
+    column: int
+    path: str
+    """Data path inside the quiz, e.g. ``items[2].subscale``; empty for whole-file problems."""
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class QuizValidationError(Exception):
+    """Raised with every issue found, so that instructors can fix them all in one pass."""
+
+    def __init__(self, issues: list[QuizIssue]) -> None:
+        self.issues = sorted(issues)
+        super().__init__(format_issues(self.issues))
+
+
+def format_issues(issues: list[QuizIssue]) -> str:
+    """Summarise issues as a headline plus one line per issue."""
+    files = {issue.file for issue in issues}
+    noun = "problem" if len(issues) == 1 else "problems"
+    places = "file" if len(files) == 1 else "files"
+    lines = [f"handbook-quiz: {len(issues)} {noun} in {len(files)} {places}:"]
+    lines += [str(issue) for issue in issues]
+    return "\n".join(lines)
+
+
+def format_path(path: tuple[str | int, ...]) -> str:
+    """Render a data path as ``questions[1].choices[0].text``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out

@@ -1,0 +1,55 @@
+"""The ``/// quiz | id`` block: Python-Markdown glue between a chapter and the quiz registry.
+
+pymdownx blocks already skip code fences and nest inside admonitions and tabs. The block itself
+only asks the page's ``Embedder`` for HTML and stashes it, so Markdown never re-parses quiz markup.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from typing import TYPE_CHECKING, Any
+
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block
+
+if TYPE_CHECKING:
+    from markdown import Markdown
+    from pymdownx.blocks import BlocksProcessor
+
+    from .embed import Embedder
+
+
+class QuizBlock(Block):
+    """``/// quiz | <id>`` with no options and no content (format v1)."""
+
+    NAME = "quiz"
+    ARGUMENT = True
+    embedder: Embedder
+
+    def on_validate(self, parent: etree.Element) -> bool:
+        # `attrs` is accepted by every pymdownx block; v1 takes no options at all, so refuse it
+        # and let the plugin's safety net report the block as not recognised.
+        return not self.options["attrs"]
+
+    def on_markdown(self) -> str:
+        return "raw"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        return etree.SubElement(parent, "div", {"class": "hq-embed"})
+
+    def on_end(self, block: etree.Element) -> None:
+        content = (block.text or "").strip()
+        html = self.embedder.embed(str(self.argument).strip(), has_content=bool(content))
+        block.text = self.md.htmlStash.store(html)
+
+
+class QuizExtension(BlocksExtension):
+    """Registers the quiz block, bound to the plugin's embedder (no globals)."""
+
+    def __init__(self, embedder: Embedder, **kwargs: Any) -> None:
+        self.embedder = embedder
+        super().__init__(**kwargs)
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:  # noqa: N802
+        block_class = type("BoundQuizBlock", (QuizBlock,), {"embedder": self.embedder})
+        block_mgr.register(block_class, {})

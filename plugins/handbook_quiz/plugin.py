@@ -1,0 +1,143 @@
+"""MkDocs event handlers: orchestration only; the work happens in the modules they call."""
+
+from __future__ import annotations
+
+import re
+from importlib.resources import files as package_files
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import markdown as markdown_lib
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+
+from .config import QuizConfig
+from .embed import Embedder
+from .errors import format_issues
+from .labels import labels_for
+from .markdown import QuizExtension
+from .pages import index_markdown, quiz_page_markdown
+from .registry import QuizRegistry
+from .render import Renderer
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+
+ASSETS = ("quiz.css", "quiz.js")
+ASSET_DIR = "assets/handbook-quiz"
+SCHEMA_URI = "schema/quiz.schema.json"
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "handbook"
+
+
+class QuizPlugin(BasePlugin[QuizConfig]):
+    """Loads every quiz before any page is built, embeds them, and reports all problems at once."""
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Under `serve` a raised error on the first build kills the server, so errors are shown instead.
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        serving = getattr(self, "serving", False)
+        project_dir = Path(config.config_file_path or ".").resolve().parent
+        self.registry = QuizRegistry.load(Path(self.config.quizzes_dir), project_dir, Path(config.docs_dir))
+        if self.registry.issues:
+            if not serving:
+                raise PluginError(format_issues(self.registry.issues))
+            log.error(format_issues(self.registry.issues))
+        language = self.config.language or config.theme.get("language") or "en"
+        renderer = Renderer(self._markdown_function(config), labels_for(language, self.config.labels),
+                            self.config.storage_id or slug(config.site_name),
+                            Path(self.config.custom_templates) if self.config.custom_templates else None)
+        back_links = {qid: quiz.chapter for qid, quiz in self.registry.quizzes.items() if quiz.chapter}
+        self.embedder = Embedder(self.registry, renderer, back_links)
+        self.anchor_links: list[tuple[File, str, str]] = []
+        config.markdown_extensions.append(QuizExtension(self.embedder))  # type: ignore[arg-type]
+        return config
+
+    def _markdown_function(self, config: MkDocsConfig) -> Any:
+        """One converter with the site's extensions, reused for every text field (fast, consistent)."""
+        configs = {name: dict(options) for name, options in (config.mdx_configs or {}).items()}
+        if "pymdownx.snippets" in configs:
+            # Snippets the site appends to every page (e.g. abbreviations) must not land in each field.
+            configs["pymdownx.snippets"].pop("auto_append", None)
+        converter = markdown_lib.Markdown(extensions=list(config.markdown_extensions), extension_configs=configs)
+        return lambda text: converter.reset().convert(text)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        package = package_files("handbook_quiz")
+        for name in ASSETS:
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(package / "assets" / name)))
+        files.append(File.generated(config, SCHEMA_URI, abs_src_path=str(package / "schema" / "quiz.schema.json")))
+        pages_dir = self.config.pages_dir.strip("/")
+        for quiz in self.registry.quizzes.values():
+            files.append(File.generated(config, f"{pages_dir}/{quiz.id}.md", content=quiz_page_markdown(quiz)))
+        content = index_markdown(self.config.index_title, list(self.registry.quizzes.values()), pages_dir)
+        files.append(File.generated(config, f"{pages_dir}/index.md", content=content))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return markdown
+
+        def resolve(path: str, anchor: str, source: str) -> str | None:
+            target = files.get_file_from_path(path)
+            if target is None:
+                return None
+            if anchor.strip("#"):
+                self.anchor_links.append((target, anchor.strip("#"), f"{path}{anchor} (in {source})"))
+            return target.url_relative_to(page.file) + anchor
+
+        self.embedder.start_page(page.file.src_uri, markdown, resolve, generated=page.file.generated_by is not None)
+        return markdown
+
+    def _asset_tag(self, name: str, page: Page) -> str:
+        url = get_relative_url(f"{ASSET_DIR}/{name}", page.url)
+        return f'<link rel="stylesheet" href="{url}">' if name.endswith(".css") else f'<script src="{url}"></script>'
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return html
+        state = self.embedder.page
+        self.embedder.finish_page(html)
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= set(re.findall(r'<div class="hq-quiz" id="([^"]+)"', html))
+        if page.links_to_anchors is not None:
+            for target, anchor, original in self.anchor_links:
+                page.links_to_anchors.setdefault(target, {}).setdefault(anchor, original)
+        self.anchor_links = []
+        if state is not None and state.seen:
+            html += "".join(self._asset_tag(name, page) for name in ASSETS)  # At the end, so the script finds the quiz markup already parsed.
+        return html
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if not self.config.enabled:
+            return env
+        errors = sorted(set(self.embedder.errors))
+        if errors:
+            message = f"handbook-quiz: {len(errors)} problem{'s' if len(errors) > 1 else ''} in pages:\n" + "\n".join(errors)
+            if not getattr(self, "serving", False):
+                raise PluginError(message)
+            log.error(message)
+        if self.config.warn_unused:
+            for quiz_id in sorted(set(self.registry.quizzes) - set(self.embedder.used_by)):
+                quiz = self.registry.quizzes[quiz_id]
+                log.warning("%s: quiz '%s' is not embedded in any page: add '/// quiz | %s' and '///' to a chapter", quiz.source, quiz_id, quiz_id)
+        return env
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
+        if self.config.enabled:
+            server.watch(self.config.quizzes_dir)
+        return server

@@ -1,0 +1,124 @@
+"""Run the shipped JSON Schema and phrase each structural error as a fix an instructor can apply."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .errors import QuizIssue
+from .loader import LoadedFile
+
+SCHEMA_FILE = "quiz.schema.json"
+
+_KIND = {
+    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+    "array": "a list", "object": "a mapping of keys to values", "null": "nothing",
+}
+
+
+@cache
+def quiz_schema() -> dict[str, Any]:
+    """The JSON Schema shipped in the package (also published with the site)."""
+    text = (files("handbook_quiz") / "schema" / SCHEMA_FILE).read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(quiz_schema())
+
+
+def structural_issues(loaded: LoadedFile) -> list[QuizIssue]:
+    """Every structural problem in the file, most specific first, one per place and kind."""
+    issues: dict[tuple[Any, ...], QuizIssue] = {}
+    for error in _leaf_errors(_validator().iter_errors(loaded.data)):
+        for issue in _describe(error, loaded):
+            issues.setdefault((issue.line, issue.column, issue.path, issue.message), issue)
+    return list(issues.values())
+
+
+def _leaf_errors(errors: Any) -> list[ValidationError]:
+    """Flatten if/then and allOf wrappers, keeping the errors that name a concrete problem."""
+    out: list[ValidationError] = []
+    for error in errors:
+        if error.validator in ("allOf", "$ref") and error.context:
+            out += _leaf_errors(error.context)
+        else:
+            out.append(error)
+    return out
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "a date" if value is not None and hasattr(value, "year") else "nothing"
+
+
+def _describe(error: ValidationError, loaded: LoadedFile) -> list[QuizIssue]:
+    path = tuple(error.absolute_path)
+    kind, expected, value = error.validator, error.validator_value, error.instance
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        return [
+            loaded.issue((*path, key), _unknown_key(key, allowed), at_key=True)
+            for key in value if key not in allowed
+        ]
+    if kind == "required":
+        return [
+            loaded.issue(path, f"missing required key '{key}'")
+            for key in expected if isinstance(value, dict) and key not in value
+        ]
+    return [loaded.issue(path, _message(kind, expected, value, path))]
+
+
+def _unknown_key(key: str, allowed: list[str]) -> str:
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else "allowed here: " + ", ".join(allowed)
+    return f"unknown key '{key}' ({hint})"
+
+
+def _message(kind: str, expected: Any, value: Any, path: tuple[Any, ...]) -> str:
+    field = next((part for part in reversed(path) if isinstance(part, str)), "")
+    if kind == "type":
+        wanted = _KIND.get(expected, expected)
+        hint = " (put it in quotes)" if wanted == "text" and not isinstance(value, (list, dict)) else ""
+        return f"expected {wanted}, got {_kind_of(value)}{hint}"
+    if kind in ("enum", "const"):
+        options = list(expected) if kind == "enum" else [expected]
+        close = difflib.get_close_matches(str(value), [str(o) for o in options], n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"'{value}' is not allowed: use one of " + ", ".join(map(str, options)) + hint
+    if kind == "pattern":
+        if field == "chapter":
+            return f"'{value}' is not a chapter file: give its docs-relative path, e.g. 'rapport.md'"
+        return f"'{value}' is not a valid id: use lowercase letters, digits and hyphens, e.g. 'rapport-check'"
+    if kind == "minItems":
+        return f"needs at least {expected} {field or 'entries'} (found {len(value)})"
+    if kind == "maxItems":
+        return f"allows at most {expected} {field or 'entries'} (found {len(value)})"
+    if kind in ("minProperties", "maxProperties"):
+        if field == "perspectives":
+            return f"needs exactly two perspectives (found {len(value)})"
+        return "needs at least one wording"
+    if kind == "minimum":
+        return f"must be at least {expected} (found {value})"
+    if kind == "maximum":
+        return f"must be at most {expected} (found {value})"
+    if kind == "anyOf":
+        return f"expected text, or one wording per perspective (got {_kind_of(value)})"
+    return f"invalid value: {kind} {expected!r}"

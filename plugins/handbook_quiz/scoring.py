@@ -1,0 +1,75 @@
+"""Scores and the content hash, computed the way the browser computes them.
+
+The browser does the scoring readers see; this module is the reference the tests and exports
+compare against, and the place the content hash is made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .model import Band, Quiz
+
+
+def round_half_away(value: float, places: int = 2) -> float:
+    """Round half away from zero, as the format asks (Python's round() rounds half to even)."""
+    factor = 10**places
+    scaled = abs(value) * factor
+    return math.copysign(math.floor(scaled + 0.5 + 1e-9) / factor, value)
+
+
+def content_hash(quiz: Quiz) -> str:
+    """Hash of what scoring depends on only, so fixing a typo orphans no saved attempt."""
+    if quiz.is_knowledge:
+        key: Any = [[q.id, len(q.choices), [i for i, c in enumerate(q.choices) if c.correct]] for q in quiz.questions]
+    else:
+        assert quiz.scale is not None
+        key = {
+            "items": [[i.id, i.reverse, i.subscale] for i in quiz.items],
+            "scale": [len(quiz.scale.labels), quiz.scale.start],
+            "method": quiz.method,
+            "bands": [b.start for b in quiz.bands],
+            "subscales": [[s.id, [b.start for b in s.bands]] for s in quiz.subscales],
+        }
+    text = json.dumps([quiz.type, quiz.version, key], separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def knowledge_score(quiz: Quiz, answers: Mapping[str, Sequence[int]]) -> tuple[int, int, bool | None]:
+    """(right, total, passed); a question is right only when the chosen set equals the correct set."""
+    right = sum(
+        set(answers.get(q.id, ())) == {i for i, c in enumerate(q.choices) if c.correct} for q in quiz.questions
+    )
+    total = len(quiz.questions)
+    passed = None if quiz.pass_mark is None else right / total >= quiz.pass_mark
+    return right, total, passed
+
+
+def band_for(score: float, bands: Sequence[Band]) -> Band | None:
+    """The last band whose ``from`` the exact score reaches."""
+    found = None
+    for band in bands:
+        if score >= band.start:
+            found = band
+    return found
+
+
+def self_scores(quiz: Quiz, answers: Mapping[str, int]) -> dict[str, float]:
+    """Exact scores by subscale id, plus ``""`` for the overall score; reverse items are flipped."""
+    assert quiz.scale is not None
+    low, high = quiz.scale.minimum, quiz.scale.maximum
+
+    def scored(item_id: str, reverse: bool) -> int:
+        value = answers[item_id]
+        return (low + high) - value if reverse else value
+
+    def combine(values: list[int]) -> float:
+        return float(sum(values)) if quiz.method == "sum" else sum(values) / len(values)
+
+    out = {s.id: combine([scored(i.id, i.reverse) for i in quiz.items_of(s.id)]) for s in quiz.subscales}
+    out[""] = combine([scored(i.id, i.reverse) for i in quiz.items])
+    return out
