@@ -15,6 +15,11 @@ class QuizConfig(base.Config):
     """URL folder of the generated page of each quiz and of the quiz index."""
     index_title = c.Type(str, default="Quizzes and self-assessments")
     """Title of the generated index of all quizzes."""
+    results_page = c.Type(str, default="my-results.md")
+    """Docs path of the generated My results page."""
+    results_title = c.Type(str, default="My results")
+    profile_quiz = c.Type(str, default="alliance-profile")
+    """Id of the self-assessment whose latest attempt the results page draws as the profile chart."""
     warn_unused = c.Type(bool, default=True)
     """Warn about quizzes no hand-written page embeds (fails ``--strict``)."""
     storage_id = c.Optional(c.Type(str))

@@ -46,3 +46,17 @@ def format_path(path: tuple[str | int, ...]) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
+
+
+def format_page_errors(errors: list[str]) -> str:
+    """Headline plus one line per embed problem, as the build and ``handbook check`` both print it."""
+    return f"handbook-quiz: {len(errors)} problem{'s' if len(errors) > 1 else ''} in pages:\n" + "\n".join(errors)
+
+
+def unused_quiz_message(source: str, quiz_id: str) -> str:
+    """The warning for a quiz no hand-written page embeds (it fails ``mkdocs build --strict``)."""
+    return f"{source}: quiz '{quiz_id}' is not embedded in any page: add '/// quiz | {quiz_id}' and '///' to a chapter"
+
+
+class HandbookError(Exception):
+    """A problem an instructor can fix, already phrased for them; the CLI prints it without a traceback."""

@@ -39,6 +39,12 @@ ENGLISH: dict[str, str] = {
     "private": "What you write stays in this browser; it is never sent anywhere.",
     "back": "Back to the chapter",
     "storage_off": "This browser is not keeping data, so your answers last only while this page is open.",
+    "set_aside": "Saved answers for this quiz could not be read, so they were set aside. My results can export them.",
+    "rp_storage": "Where your results are kept",
+    "rp_progress": "Progress through the handbook",
+    "rp_profile": "Alliance profile",
+    "rp_attempts": "Every attempt",
+    "rp_tools": "Export, import, print, delete",
 }
 
 SPANISH: dict[str, str] = {
@@ -75,6 +81,12 @@ SPANISH: dict[str, str] = {
     "private": "Lo que escriba se queda en este navegador; nunca se envía a ningún sitio.",
     "back": "Volver al capítulo",
     "storage_off": "Este navegador no guarda datos: sus respuestas duran solo mientras la página esté abierta.",
+    "set_aside": "Las respuestas guardadas de este cuestionario no se podían leer y se apartaron. Mis resultados permite exportarlas.",
+    "rp_storage": "Dónde se guardan sus resultados",
+    "rp_progress": "Progreso en el manual",
+    "rp_profile": "Perfil de alianza",
+    "rp_attempts": "Todos los intentos",
+    "rp_tools": "Exportar, importar, imprimir, borrar",
 }
 
 BUILT_IN = {"en": ENGLISH, "es": SPANISH}

@@ -7,6 +7,7 @@ duplicates, nesting depth and alias expansion on the way.
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,7 +74,8 @@ def load_text(text: str, file: str) -> LoadedFile:
     except yaml.YAMLError as error:
         result.issues.append(QuizIssue(file, 1, 1, "", f"YAML error: {error}"))
         return result
-    if node is None:
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null") and not node.value):
+        # Nothing, or only a `---` document marker.
         result.issues.append(QuizIssue(file, 1, 1, "", "the file is empty: start with 'type:' and 'title:'"))
         return result
     walker = _Walker(result)
@@ -89,13 +91,17 @@ def load_file(path: Path, display_name: str) -> LoadedFile:
     """Read a quiz file by path, refusing oversized or non-UTF-8 files with a clear issue."""
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
-        message = f"file is {len(raw) // 1024} KB, over the {MAX_BYTES // 1024} KB limit: split it into smaller quizzes"
+        size_kb = -(-len(raw) // 1024)  # round up, so a file just over the limit does not read "256 KB, over the 256 KB limit"
+        message = f"file is {size_kb} KB, over the {MAX_BYTES // 1024} KB limit: split it into smaller quizzes"
         return LoadedFile(display_name, issues=[QuizIssue(display_name, 1, 1, "", message)])
+    body = raw.removeprefix(codecs.BOM_UTF8)  # a BOM is allowed (utf-8-sig) but is no column
     try:
-        text = raw.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        line = body[: error.start].count(b"\n") + 1
+        # Columns count characters, as editors do, not bytes (the text before the bad byte is valid).
+        line_start = body.rfind(b"\n", 0, error.start) + 1
+        col = len(body[line_start : error.start].decode("utf-8")) + 1
         message = "file is not UTF-8 text: save it as UTF-8 in your editor"
         return LoadedFile(display_name, issues=[QuizIssue(display_name, line, col, "", message)])
     return load_text(text, display_name)
@@ -109,6 +115,8 @@ class _Walker:
         self.count = 0
         self.constructor = SafeConstructor()
         self.last_position = (1, 1)
+        self.open: set[int] = set()
+        """Ids of the collection nodes being built, to catch an alias that contains itself."""
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
@@ -119,10 +127,16 @@ class _Walker:
         if len(path) > MAX_DEPTH:
             raise _TooBig(f"nested deeper than {MAX_DEPTH} levels: the quiz format needs far fewer")
         self.result.values.setdefault(path, position)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        if isinstance(node, yaml.CollectionNode):
+            if id(node) in self.open:
+                raise _TooBig("an alias (*name) refers to the list or mapping that contains it: remove the alias")
+            self.open.add(id(node))
+            try:
+                if isinstance(node, yaml.MappingNode):
+                    return self._mapping(node, path)
+                return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+            finally:
+                self.open.discard(id(node))
         try:
             return self.constructor.construct_object(node)
         except ConstructorError as error:
@@ -133,11 +147,15 @@ class _Walker:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key_position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            key = self.constructor.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            key = self._key(key_node)
             if not isinstance(key, str):
-                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a list or mapping"
-                issue = QuizIssue(self.result.file, *key_position, format_path(path), f"key {shown!r} is not a name: keys are words like 'title'")
-                self.result.issues.append(issue)
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    message = "merge keys ('<<: *name') are not supported: write the keys out in full"
+                elif isinstance(key_node, yaml.ScalarNode):
+                    message = f"key {key_node.value!r} is not a name: keys are words like 'title'"
+                else:
+                    message = "a list or mapping cannot be a key: keys are words like 'title'"
+                self.result.issues.append(QuizIssue(self.result.file, *key_position, format_path(path), message))
                 continue
             child = (*path, key)
             if key in out:
@@ -148,3 +166,12 @@ class _Walker:
             self.result.keys[child] = key_position
             out[key] = self.build(value_node, child)
         return out
+
+    def _key(self, node: yaml.Node) -> Any:
+        """A scalar key's value; None for other keys and for tags no safe constructor knows (e.g. ``<<``)."""
+        if not isinstance(node, yaml.ScalarNode):
+            return None
+        try:
+            return self.constructor.construct_object(node)
+        except ConstructorError:
+            return None

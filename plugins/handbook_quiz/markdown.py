@@ -7,13 +7,16 @@ only asks the page's ``Embedder`` for HTML and stashes it, so Markdown never re-
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import markdown as markdown_lib
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 if TYPE_CHECKING:
     from markdown import Markdown
+    from mkdocs.config.defaults import MkDocsConfig
     from pymdownx.blocks import BlocksProcessor
 
     from .embed import Embedder
@@ -53,3 +56,16 @@ class QuizExtension(BlocksExtension):
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:  # noqa: N802
         block_class = type("BoundQuizBlock", (QuizBlock,), {"embedder": self.embedder})
         block_mgr.register(block_class, {})
+
+
+def site_markdown(config: MkDocsConfig) -> Callable[[str], str]:
+    """One converter with the site's extensions, reused for every quiz text field (fast, consistent).
+
+    Shared by the plugin and ``handbook check`` so both render quiz text the same way.
+    """
+    configs = {name: dict(options) for name, options in (config.mdx_configs or {}).items()}
+    if "pymdownx.snippets" in configs:
+        # Snippets the site appends to every page (e.g. abbreviations) must not land in each field.
+        configs["pymdownx.snippets"].pop("auto_append", None)
+    converter = markdown_lib.Markdown(extensions=list(config.markdown_extensions), extension_configs=configs)
+    return lambda text: converter.reset().convert(text)

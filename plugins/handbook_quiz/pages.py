@@ -31,3 +31,9 @@ def index_markdown(title: str, quizzes: list[Quiz], pages_dir: str) -> str:
             lines.append(f"- [{quiz.title}]({quiz.id}.md): {quiz.size} {unit}, about {reading_minutes(quiz)} min.{chapter}")
         lines.append("")
     return "\n".join(lines)
+
+
+def results_page_markdown(title: str) -> str:
+    """The My results page; its body is added after rendering, when page URLs are known."""
+    return (f"# {title}\n\nEvery quiz and self-assessment you have taken in this browser, your progress "
+            "through the chapters, and your alliance profile. Nothing here has left this browser.\n")

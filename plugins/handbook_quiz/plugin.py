@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import markdown as markdown_lib
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from .config import QuizConfig
@@ -18,7 +19,7 @@ from .embed import Embedder
 from .errors import format_issues
 from .labels import labels_for
 from .markdown import QuizExtension
-from .pages import index_markdown, quiz_page_markdown
+from .pages import index_markdown, quiz_page_markdown, results_page_markdown
 from .registry import QuizRegistry
 from .render import Renderer
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 ASSETS = ("quiz.css", "quiz.js")
+RESULTS_SCRIPT = "results.js"
 ASSET_DIR = "assets/handbook-quiz"
 SCHEMA_URI = "schema/quiz.schema.json"
 
@@ -50,6 +52,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             return config
         serving = getattr(self, "serving", False)
         project_dir = Path(config.config_file_path or ".").resolve().parent
+        self.docs_prefix = Path(os.path.relpath(config.docs_dir, project_dir)).as_posix() + "/"
         self.registry = QuizRegistry.load(Path(self.config.quizzes_dir), project_dir, Path(config.docs_dir))
         if self.registry.issues:
             if not serving:
@@ -78,12 +81,16 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         if not self.config.enabled:
             return files
         package = package_files("handbook_quiz")
-        for name in ASSETS:
+        for name in (*ASSETS, RESULTS_SCRIPT):
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(package / "assets" / name)))
         files.append(File.generated(config, SCHEMA_URI, abs_src_path=str(package / "schema" / "quiz.schema.json")))
         pages_dir = self.config.pages_dir.strip("/")
         for quiz in self.registry.quizzes.values():
-            files.append(File.generated(config, f"{pages_dir}/{quiz.id}.md", content=quiz_page_markdown(quiz)))
+            # Reached from the quiz index, not listed in the nav one by one.
+            files.append(File.generated(config, f"{pages_dir}/{quiz.id}.md", content=quiz_page_markdown(quiz),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+        results = results_page_markdown(self.config.results_title)
+        files.append(File.generated(config, self.config.results_page, content=results))
         content = index_markdown(self.config.index_title, list(self.registry.quizzes.values()), pages_dir)
         files.append(File.generated(config, f"{pages_dir}/index.md", content=content))
         return files
@@ -100,7 +107,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 self.anchor_links.append((target, anchor.strip("#"), f"{path}{anchor} (in {source})"))
             return target.url_relative_to(page.file) + anchor
 
-        self.embedder.start_page(page.file.src_uri, markdown, resolve, generated=page.file.generated_by is not None)
+        shown = f"{self.docs_prefix}{page.file.src_uri}"  # e.g. docs/rapport.md, as instructors see it
+        self.embedder.start_page(shown, markdown, resolve, generated=page.file.generated_by is not None)
         return markdown
 
     def _asset_tag(self, name: str, page: Page) -> str:
@@ -112,6 +120,12 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             return html
         state = self.embedder.page
         self.embedder.finish_page(html)
+        if page.file.src_uri == self.config.results_page:
+            catalog = [(quiz, files.get_file_from_path(f"{self.config.pages_dir.strip('/')}/{quiz.id}.md"))
+                       for quiz in self.registry.quizzes.values()]
+            links = [(quiz, file.url_relative_to(page.file)) for quiz, file in catalog if file is not None]
+            html += self.embedder.renderer.render_results(links, self.config.profile_quiz)
+            return html + "".join(self._asset_tag(name, page) for name in (*ASSETS, RESULTS_SCRIPT))
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= set(re.findall(r'<div class="hq-quiz" id="([^"]+)"', html))
         if page.links_to_anchors is not None:

@@ -36,10 +36,12 @@ class QuizRegistry:
             if quiz is not None and quiz.id in first_place:
                 here = loaded.position(("id",))
                 first = first_place[quiz.id]
-                issues = [QuizIssue(shown, *here, "id", f"duplicate quiz id '{quiz.id}', also used by {first.file}:{first.line}:{first.column}: give one of them another id")]
+                origin = "" if "id" in loaded.data else " (from the file name)"  # no `id:` line to point at
+                issues = [QuizIssue(shown, *here, "id", f"duplicate quiz id '{quiz.id}'{origin}, also used by {first.file}:{first.line}:{first.column}: give one of them another id")]
             if issues:
                 registry.issues += issues
-                registry.broken[(loaded.data or {}).get("id", path.stem) if isinstance(loaded.data, dict) else path.stem] = issues
+                given = loaded.data.get("id") if isinstance(loaded.data, dict) else None
+                registry.broken[given if isinstance(given, str) else path.stem] = issues  # `id: [a]` is no key
                 continue
             assert quiz is not None
             first_place[quiz.id] = QuizIssue(shown, *loaded.position(("id",)), "", "")

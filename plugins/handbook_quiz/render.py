@@ -68,6 +68,13 @@ class Renderer:
             for key, text in wording.items()
         )
 
+    def render_results(self, catalog: list[tuple[Quiz, str]], profile_id: str) -> str:
+        """The My results page body: every quiz with its page URL, for progress and versions."""
+        hashes = {quiz.id: content_hash(quiz) for quiz, _ in catalog}
+        return self.env.get_template("results.html.jinja").render(
+            catalog=catalog, hashes=hashes, profile_id=profile_id, storage_id=self.storage_id,
+            labels=self.labels, labels_json=self.labels_json)
+
     def render(self, quiz: Quiz, back_link: str = "") -> str:
         """HTML for one quiz with the id-suffix token in place of the per-page suffix."""
         labels = self.labels

@@ -21,6 +21,8 @@ _KIND = {
     "array": "a list", "object": "a mapping of keys to values", "null": "nothing",
 }
 
+_SINGULAR = {"questions": "question", "items": "item", "subscales": "subscale", "bands": "band"}
+
 
 @cache
 def quiz_schema() -> dict[str, Any]:
@@ -96,6 +98,12 @@ def _message(kind: str, expected: Any, value: Any, path: tuple[Any, ...]) -> str
     field = next((part for part in reversed(path) if isinstance(part, str)), "")
     if kind == "type":
         wanted = _KIND.get(expected, expected)
+        if value is None:
+            # `title:` with nothing after it: quoting would not help, writing the value would.
+            where = f" after '{path[-1]}:'" if path and isinstance(path[-1], str) else ""
+            return f"expected {wanted}, got nothing: write the value{where}"
+        if expected == "integer" and isinstance(value, float):
+            return f"expected a whole number, got {value}"
         hint = " (put it in quotes)" if wanted == "text" and not isinstance(value, (list, dict)) else ""
         return f"expected {wanted}, got {_kind_of(value)}{hint}"
     if kind in ("enum", "const"):
@@ -108,6 +116,8 @@ def _message(kind: str, expected: Any, value: Any, path: tuple[Any, ...]) -> str
             return f"'{value}' is not a chapter file: give its docs-relative path, e.g. 'rapport.md'"
         return f"'{value}' is not a valid id: use lowercase letters, digits and hyphens, e.g. 'rapport-check'"
     if kind == "minItems":
+        if expected == 1:
+            return f"needs at least one {_SINGULAR.get(field, 'entry')} (found none)"
         return f"needs at least {expected} {field or 'entries'} (found {len(value)})"
     if kind == "maxItems":
         return f"allows at most {expected} {field or 'entries'} (found {len(value)})"

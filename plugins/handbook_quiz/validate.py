@@ -38,8 +38,26 @@ def validate(loaded: LoadedFile, default_id: str, docs_dir: Path | None = None) 
     return (quiz if not issues else None), sorted(set(issues))
 
 
+def _dict(value: Any) -> dict[str, Any]:
+    """The value if it is a mapping, else an empty one: the schema has already reported a wrong type."""
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    """The value if it is a list, else an empty one: the schema has already reported a wrong type."""
+    return value if isinstance(value, list) else []
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 class _CrossChecker:
-    """Builds the model from structurally valid data, collecting cross-field issues."""
+    """Builds the model, collecting cross-field issues.
+
+    The data may be structurally wrong (the schema reports that): every read tolerates a missing
+    key or a wrong type, so that one broken entry does not hide the problems in the others.
+    """
 
     def __init__(self, loaded: LoadedFile, default_id: str, docs_dir: Path | None) -> None:
         self.loaded = loaded
@@ -47,23 +65,25 @@ class _CrossChecker:
         self.default_id = default_id
         self.docs_dir = docs_dir
         self.issues: list[QuizIssue] = []
-        self.perspectives: dict[str, str] = self.data.get("perspectives", {})
+        self.perspectives: dict[str, str] = _dict(self.data.get("perspectives"))
 
     def fail(self, path: tuple[Any, ...], message: str, *, at_key: bool = False) -> None:
         self.issues.append(self.loaded.issue(path, message, at_key=at_key))
 
-    def build(self) -> Quiz:
+    def build(self) -> Quiz | None:
         data = self.data
         quiz_id = data.get("id", self.default_id)
         if "id" not in data and not ID_PATTERN.match(quiz_id):
             self.fail((), f"the file name gives the id '{quiz_id}', which is not valid: rename the file "
                       "using lowercase letters, digits and hyphens, or add an 'id:' key")
         self._check_chapter()
+        if data.get("type") not in ("knowledge", "self-assessment"):
+            return None  # The schema has said what 'type' must be; the other rules depend on it.
         common = {
-            "id": quiz_id, "type": data["type"], "title": data["title"], "source": self.loaded.file,
+            "id": quiz_id, "type": data["type"], "title": data.get("title", ""), "source": self.loaded.file,
             "description": data.get("description", ""), "chapter": data.get("chapter", ""),
             "version": data.get("version", 1), "results": self.wording(data.get("results"), ("results",)),
-            "reflection": tuple(self.wording(p, ("reflection", i)) for i, p in enumerate(data.get("reflection", []))),
+            "reflection": tuple(self.wording(p, ("reflection", i)) for i, p in enumerate(_list(data.get("reflection")))),
         }
         if data["type"] == "knowledge":
             return Quiz(**common, pass_mark=data.get("pass"), feedback=data.get("feedback", "immediate"),
@@ -72,18 +92,18 @@ class _CrossChecker:
 
     def _check_chapter(self) -> None:
         chapter = self.data.get("chapter")
-        if chapter and self.docs_dir is not None and not (self.docs_dir / chapter).is_file():
+        if isinstance(chapter, str) and chapter and self.docs_dir is not None and not (self.docs_dir / chapter).is_file():
             pages = sorted(str(p.relative_to(self.docs_dir)) for p in self.docs_dir.rglob("*.md"))
             close = difflib.get_close_matches(chapter, pages, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else " (paths are relative to docs/)"
             self.fail(("chapter",), f"chapter '{chapter}' does not exist{hint}")
 
-    def wording(self, value: str | dict[str, str] | None, path: tuple[Any, ...]) -> Wording:
+    def wording(self, value: Any, path: tuple[Any, ...]) -> Wording:
         """Normalise text that may differ by perspective, checking its keys against the perspectives."""
-        if value is None:
-            return {}
         if isinstance(value, str):
             return {key: value for key in (self.perspectives or {"": ""})}
+        if not isinstance(value, dict):
+            return {}  # absent, or a wrong type the schema has reported
         if not self.perspectives:
             self.fail(path, "has one wording per perspective, but the quiz has no 'perspectives': use plain text")
             return {}
@@ -94,50 +114,72 @@ class _CrossChecker:
             self.fail(path, f"needs one wording for each perspective ({', '.join(self.perspectives)}); missing: {missing}; unknown: {extra}")
         return {key: value.get(key, "") for key in self.perspectives}
 
-    def unique_ids(self, entries: list[dict[str, Any]], path: str, prefix: str) -> list[str]:
-        ids = [entry.get("id", f"{prefix}{i + 1}") for i, entry in enumerate(entries)]
+    def unique_ids(self, entries: list[Any], path: str, prefix: str) -> list[str]:
+        """Each entry's id (default: prefix and position), reporting duplicates at the later entry."""
+        ids = []
+        for i, entry in enumerate(entries):
+            entry_id = _dict(entry).get("id")
+            ids.append(entry_id if isinstance(entry_id, str) else f"{prefix}{i + 1}")
         seen: dict[str, int] = {}
         for i, entry_id in enumerate(ids):
-            if entry_id in seen:
-                line = self.loaded.position((path, seen[entry_id]))[0]
-                self.fail((path, i, "id"), f"duplicate id '{entry_id}' (first used at line {line}): ids must be unique in a quiz")
-            seen.setdefault(entry_id, i)
+            if entry_id not in seen:
+                seen[entry_id] = i
+                continue
+            first = seen[entry_id]
+            line = self.loaded.position((path, first))[0]
+            noun = path.removesuffix("s")  # questions -> question, items -> item
+            where = f"first used at line {line}" if "id" in _dict(entries[first]) else f"the default id of {noun} {first + 1}, line {line}"
+            if "id" in _dict(entries[i]):
+                self.fail((path, i, "id"), f"duplicate id '{entry_id}' ({where}): ids must be unique in a quiz")
+            else:
+                self.fail((path, i), f"{noun} {i + 1} gets the default id '{entry_id}', which is already taken ({where}): give it an 'id:'")
         return ids
 
     def _questions(self) -> tuple[Question, ...]:
-        raw = self.data["questions"]
+        raw = _list(self.data.get("questions"))
         ids = self.unique_ids(raw, "questions", "q")
         questions = []
-        for i, (qid, question) in enumerate(zip(ids, raw)):
-            choices = tuple(Choice(c["text"], c.get("correct", False), c.get("feedback", "")) for c in question["choices"])
-            if not any(choice.correct for choice in choices):
+        for i, (qid, entry) in enumerate(zip(ids, raw)):
+            question = _dict(entry)
+            listed = question.get("choices")
+            choices = tuple(Choice(_dict(c).get("text", ""), bool(_dict(c).get("correct", False)), _dict(c).get("feedback", ""))
+                            for c in _list(listed))
+            if isinstance(listed, list) and not any(choice.correct for choice in choices):
                 self.fail(("questions", i, "choices"), "no choice is marked 'correct: true': mark at least one")
-            questions.append(Question(qid, question["text"], choices, question.get("vignette", ""), question.get("explanation", "")))
+            questions.append(Question(qid, question.get("text", ""), choices, question.get("vignette", ""), question.get("explanation", "")))
         return tuple(questions)
 
     def _self_assessment(self, common: dict[str, Any]) -> Quiz:
         data = self.data
-        scale = Scale(tuple(data["scale"]["labels"]), data["scale"].get("start", 1))
-        subscale_ids = self.unique_ids(data.get("subscales", []), "subscales", "s")
-        item_ids = self.unique_ids(data["items"], "items", "i")
-        items = tuple(self._item(i, iid, raw, subscale_ids) for i, (iid, raw) in enumerate(zip(item_ids, data["items"])))
-        method = data.get("scoring", {}).get("method", "mean")
+        raw_scale = _dict(data.get("scale"))
+        labels, start = raw_scale.get("labels"), raw_scale.get("start", 1)
+        scale_ok = bool(_list(labels)) and isinstance(start, int) and not isinstance(start, bool)
+        scale = Scale(tuple(_list(labels)), start if scale_ok else 1)
+        raw_subscales, raw_items = _list(data.get("subscales")), _list(data.get("items"))
+        subscale_ids = self.unique_ids(raw_subscales, "subscales", "s")
+        item_ids = self.unique_ids(raw_items, "items", "i")
+        items = tuple(self._item(i, iid, _dict(raw), subscale_ids) for i, (iid, raw) in enumerate(zip(item_ids, raw_items)))
+        scoring = _dict(data.get("scoring"))
+        method = scoring.get("method", "mean")
         subscales = []
-        for i, (sid, raw) in enumerate(zip(subscale_ids, data.get("subscales", []))):
+        for i, (sid, entry) in enumerate(zip(subscale_ids, raw_subscales)):
+            raw = _dict(entry)
             count = sum(item.subscale == sid for item in items)
-            if not count:
+            if not count and "id" in raw:
                 self.fail(("subscales", i), f"subscale '{sid}' has no items: give it items or remove it")
-            bands = self._bands(raw.get("bands", []), ("subscales", i, "bands"), scale, method, max(count, 1))
-            subscales.append(Subscale(sid, self.wording(raw["title"], ("subscales", i, "title")),
+            bands = self._bands(raw.get("bands"), ("subscales", i, "bands"), scale if scale_ok else None, method, max(count, 1))
+            subscales.append(Subscale(sid, self.wording(raw.get("title"), ("subscales", i, "title")),
                                       self.wording(raw.get("description"), ("subscales", i, "description")), bands))
-        bands = self._bands(data.get("scoring", {}).get("bands", []), ("scoring", "bands"), scale, method, len(items))
+        bands = self._bands(scoring.get("bands"), ("scoring", "bands"), scale if scale_ok else None, method, len(items))
         return Quiz(**common, perspectives=dict(self.perspectives), scale=scale, subscales=tuple(subscales),
                     items=items, method=method, bands=bands)
 
     def _item(self, index: int, item_id: str, raw: dict[str, Any], subscale_ids: list[str]) -> Item:
         subscale = raw.get("subscale", "")
         path = ("items", index, "subscale")
-        if subscale_ids and not subscale:
+        if not isinstance(subscale, str):
+            subscale = None  # a wrong type, reported by the schema
+        elif subscale_ids and not subscale:
             self.fail(("items", index), f"item '{item_id}' has no 'subscale': add one of " + ", ".join(subscale_ids))
         elif subscale and not subscale_ids:
             self.fail(path, f"unknown subscale '{subscale}': this quiz has no 'subscales' list")
@@ -145,22 +187,29 @@ class _CrossChecker:
             close = difflib.get_close_matches(subscale, subscale_ids, n=1)
             hint = f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(subscale_ids)
             self.fail(path, f"unknown subscale '{subscale}' ({hint})")
-        return Item(item_id, self.wording(raw["text"], ("items", index, "text")), subscale, raw.get("reverse", False))
+        return Item(item_id, self.wording(raw.get("text"), ("items", index, "text")), subscale or "", bool(raw.get("reverse", False)))
 
-    def _bands(self, raw: list[dict[str, Any]], path: tuple[Any, ...], scale: Scale, method: str, count: int) -> tuple[Band, ...]:
-        """Bands must start at the lowest possible score, ascend, and stay inside the possible range."""
-        if not raw:
+    def _bands(self, raw: Any, path: tuple[Any, ...], scale: Scale | None, method: str, count: int) -> tuple[Band, ...]:
+        """Bands must start at the lowest possible score, ascend, and stay inside the possible range.
+
+        Without a usable scale (reported by the schema) only the order is checked.
+        """
+        entries = [_dict(band) for band in _list(raw)]
+        if not entries:
             return ()
         factor = count if method == "sum" else 1
-        low, high = scale.minimum * factor, scale.maximum * factor
+        low, high = (scale.minimum * factor, scale.maximum * factor) if scale else (None, None)
         previous = None
-        for i, band in enumerate(raw):
-            start = band["from"]
-            if not low <= start <= high:
+        for i, band in enumerate(entries):
+            start = band.get("from")
+            if not _is_number(start):
+                continue  # missing or not a number: reported by the schema
+            if low is not None and high is not None and not low <= start <= high:
                 self.fail((*path, i, "from"), f"from {start} is outside the possible scores {low} to {high}")
             elif previous is not None and start <= previous:
                 self.fail((*path, i, "from"), f"from {start} must be greater than the band before it ({previous}): list bands in ascending order")
             previous = start
-        if raw[0]["from"] != low:
-            self.fail((*path, 0, "from"), f"the first band must start at the lowest possible score, {low} (found {raw[0]['from']})")
-        return tuple(Band(b["from"], b["label"], self.wording(b.get("text"), (*path, i, "text"))) for i, b in enumerate(raw))
+        first = entries[0].get("from")
+        if low is not None and _is_number(first) and first != low:
+            self.fail((*path, 0, "from"), f"the first band must start at the lowest possible score, {low} (found {first})")
+        return tuple(Band(b.get("from", 0), b.get("label", ""), self.wording(b.get("text"), (*path, i, "text"))) for i, b in enumerate(entries))

@@ -8,30 +8,81 @@
   var SCHEMA = 1;
   var memory = {};
 
-  /* ---------- storage: sessionStorage until the reader chooses otherwise ---------- */
-  function area() {
+  /* ---------- storage: sessionStorage until the reader chooses "keep on this device" ----------
+     Keys: hq:<store>:quiz:<id> (attempts), hq:<store>:meta:mode ("device" in localStorage, "tab" in
+     sessionStorage), hq:<store>:meta:exported, hq:<store>:aside:<key> (unreadable data set aside). */
+  function usable(name) {
     try {
-      var s = window.sessionStorage, probe = "hq:probe";
+      var s = window[name], probe = "hq:probe";
       s.setItem(probe, "1"); s.removeItem(probe);
       return s;
     } catch (e) { return null; }
   }
-  function readState(key) {
-    var s = area(), raw = s ? s.getItem(key) : memory[key];
+  function Store(id) { this.prefix = "hq:" + id + ":"; }
+  Store.prototype.mode = function () {
+    var local = usable("localStorage"), session = usable("sessionStorage");
+    if (local && local.getItem(this.prefix + "meta:mode") === "device") return "device";
+    if (session && session.getItem(this.prefix + "meta:mode") === "tab") return "tab";
+    return null;
+  };
+  Store.prototype.area = function () {
+    return usable(this.mode() === "device" ? "localStorage" : "sessionStorage");
+  };
+  Store.prototype.keys = function (area) {
+    var out = [], a = area || this.area();
+    if (a) for (var i = 0; i < a.length; i++) { var k = a.key(i); if (k.indexOf(this.prefix) === 0) out.push(k); }
+    if (!area) for (var m in memory) if (m.indexOf(this.prefix) === 0 && out.indexOf(m) < 0) out.push(m);
+    return out;
+  };
+  Store.prototype.get = function (key) {
+    var a = this.area(), raw = a ? a.getItem(key) : null;
+    return raw === null && key in memory ? memory[key] : raw;
+  };
+  Store.prototype.set = function (key, raw) {
+    var a = this.area();
+    try { if (a) { a.setItem(key, raw); delete memory[key]; return true; } } catch (e) { /* full: memory */ }
+    memory[key] = raw;
+    return false;
+  };
+  Store.prototype.remove = function (key) {
+    var a = this.area();
+    if (a) a.removeItem(key);
+    delete memory[key];
+  };
+  Store.prototype.read = function (quizId) {
+    var key = this.prefix + "quiz:" + quizId, raw = this.get(key);
     if (!raw) return { v: SCHEMA, attempts: [] };
     try {
       var data = JSON.parse(raw);
       if (data && data.v === SCHEMA && Array.isArray(data.attempts)) return data;
-    } catch (e) { /* fall through */ }
-    return { v: SCHEMA, attempts: [], corrupt: true };
-  }
-  function writeState(key, state) {
-    var raw = JSON.stringify({ v: SCHEMA, attempts: state.attempts });
-    var s = area();
-    try { if (s) { s.setItem(key, raw); return true; } } catch (e) { /* full: keep in memory */ }
-    memory[key] = raw;
-    return false;
-  }
+    } catch (e) { /* set aside below */ }
+    this.set(this.prefix + "aside:" + key, raw);
+    this.remove(key);
+    return { v: SCHEMA, attempts: [], setAside: true };
+  };
+  Store.prototype.write = function (quizId, state) {
+    return this.set(this.prefix + "quiz:" + quizId, JSON.stringify({ v: SCHEMA, attempts: state.attempts }));
+  };
+  /* Move everything to the chosen area, so switching never loses or duplicates an attempt. */
+  Store.prototype.setMode = function (mode) {
+    var from = this.area(), self = this, keys = this.keys(), values = {};
+    keys.forEach(function (k) { values[k] = self.get(k); });
+    var to = usable(mode === "device" ? "localStorage" : "sessionStorage");
+    if (!to) return false;
+    keys.forEach(function (k) { if (from) from.removeItem(k); });
+    [usable("localStorage"), usable("sessionStorage")].forEach(function (a) { if (a) a.removeItem(self.prefix + "meta:mode"); });
+    to.setItem(this.prefix + "meta:mode", mode);
+    keys.forEach(function (k) { if (k !== self.prefix + "meta:mode") self.set(k, values[k]); });
+    if (mode === "device" && navigator.storage && navigator.storage.persist) navigator.storage.persist();
+    return true;
+  };
+  Store.prototype.forget = function () {
+    var self = this;
+    [usable("localStorage"), usable("sessionStorage")].forEach(function (a) {
+      if (a) self.keys(a).forEach(function (k) { a.removeItem(k); });
+    });
+    for (var m in memory) if (m.indexOf(this.prefix) === 0) delete memory[m];
+  };
 
   /* ---------- small helpers ---------- */
   function $(root, sel) { return root.querySelector(sel); }
@@ -58,10 +109,11 @@
     this.L = JSON.parse(root.getAttribute("data-hq-labels") || "{}");
     this.id = root.getAttribute("data-hq-quiz");
     this.hash = root.getAttribute("data-hq-hash");
-    this.key = "hq:" + root.getAttribute("data-hq-store") + ":" + this.id;
+    this.store = new Store(root.getAttribute("data-hq-store"));
     this.knowledge = root.getAttribute("data-hq-type") === "knowledge";
-    this.state = readState(this.key);
-    if (!area()) this.say(this.L.storage_off);
+    this.state = this.store.read(this.id);
+    if (!this.store.area()) this.say(this.L.storage_off);
+    else if (this.state.setAside) this.say(this.L.set_aside);
   }
 
   Quiz.prototype.say = function (text, quiet) {
@@ -83,7 +135,7 @@
     list.push(attempt);
     return attempt;
   };
-  Quiz.prototype.save = function () { writeState(this.key, this.state); };
+  Quiz.prototype.save = function () { this.store.write(this.id, this.state); };
 
   Quiz.prototype.start = function () {
     var self = this;
@@ -370,7 +422,6 @@
 
   Quiz.prototype.restore = function () {
     var list = this.state.attempts, last = list[list.length - 1], self = this;
-    if (this.state.corrupt) this.say(this.L.restored_bad || "");
     if ($(this.root, ".hq-perspective")) this.choosePerspective(last && last.hash === this.hash ? last.perspective : null, false);
     if (!last || last.hash !== this.hash) return;
     Object.keys(last.answers).forEach(function (key) {
@@ -416,7 +467,7 @@
       try { new Quiz(root).start(); } catch (e) { root.removeAttribute("data-hq-ready"); throw e; }
     });
   }
-  window.__hq = { init: init, round2: round2 };
+  window.__hq = { init: init, round2: round2, Store: Store, el: el, fill: fill };
   function boot() {
     init(document);
     if (window.document$ && window.document$.subscribe) window.document$.subscribe(function () { init(document); });

@@ -1,0 +1,1 @@
+/* My results page (placeholder until results.js is written). */

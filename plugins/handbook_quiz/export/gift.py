@@ -1,0 +1,62 @@
+"""Knowledge checks as Moodle GIFT: a text format instructors can read, edit and import.
+
+Text goes in as HTML (the ``[html]`` prefix) rendered from the Markdown here, so a question looks
+the same whether it came through GIFT, Moodle XML or QTI; Moodle's own Markdown dialect differs.
+Escaping follows Moodle's importer: ``\\ ~ = # { } :`` take a backslash and line breaks are
+written ``\\n``, so each question stays one block (a blank line would end it).
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from ..model import Question, Quiz
+from . import PARTIAL_CREDIT_NOTE, Files, category, choice_fractions, percent, question_key
+from .text import Text, question_html
+
+_SPECIAL = str.maketrans({c: "\\" + c for c in "~=#{}:"} | {"\r": ""})
+
+
+def escape(text: str) -> str:
+    """GIFT escaping; a leading ``%`` or ``[`` becomes an entity so it is not read as a weight or format."""
+    escaped = text.replace("\\", "\\\\").translate(_SPECIAL).replace("\n", "\\n")
+    if escaped[:1] in ("%", "["):
+        escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
+    return escaped
+
+
+def export_gift(quiz: Quiz, text: Text) -> Files:
+    """One ``.gift.txt`` file per knowledge check, with a category line and one block per question."""
+    header = [
+        f"{quiz.title} ({quiz.id}), from {text.site.name or 'the handbook'}",
+        f"Online: {text.site.quiz_url(quiz.id)}" if text.site.url else "",
+        "Import in Moodle: Question bank > Import > GIFT format. Texts are HTML.",
+        "GIFT cannot say whether to shuffle choices: Moodle applies its own default.",
+        PARTIAL_CREDIT_NOTE if any(q.multiple for q in quiz.questions) else "",
+    ]
+    lines = [f"// {line}" for entry in header if entry for line in textwrap.wrap(entry, 96)]
+    lines += ["", f"$CATEGORY: {category(text.site.name, quiz)}", ""]
+    for question in quiz.questions:
+        lines += _question(quiz, question, text)
+        lines.append("")
+    return {f"gift/{quiz.id}.gift.txt": "\n".join(lines).encode("utf-8")}
+
+
+def _question(quiz: Quiz, question: Question, text: Text) -> list[str]:
+    key = question_key(quiz, question)
+    body = question_html(question, text)
+    lines = [f"// [id:{key}]", f"::{escape(key)}::[html]{escape(body)}{{"]
+    fractions = choice_fractions(question)
+    for choice, fraction in zip(question.choices, fractions):
+        if not question.multiple:
+            sign = "=" if choice.correct else "~"
+        else:
+            sign = f"~%{percent(fraction)}%"
+        feedback = text.html(choice.feedback)
+        lines.append(f"\t{sign}{escape(text.inline(choice.text))}" + (f"#{escape(feedback)}" if feedback else ""))
+    explanation = text.html(question.explanation)
+    if explanation:
+        lines.append(f"\t####{escape(explanation)}")
+    lines.append("}")
+    return lines
+

@@ -1,0 +1,26 @@
+"""Read the handbook's own quiz files so browser tests compute expected scores independently of the page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from handbook_quiz.loader import load_file
+from handbook_quiz.model import Quiz
+from handbook_quiz.validate import validate
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def quiz(quiz_id: str) -> Quiz:
+    loaded = load_file(ROOT / "quizzes" / f"{quiz_id}.yml", f"quizzes/{quiz_id}.yml")
+    result, issues = validate(loaded, quiz_id, ROOT / "docs")
+    assert result is not None, issues
+    return result
+
+
+def correct_indices(question) -> list[int]:  # noqa: ANN001
+    return [i for i, c in enumerate(question.choices) if c.correct]
+
+
+def wrong_index(question) -> int:  # noqa: ANN001
+    return next(i for i, c in enumerate(question.choices) if not c.correct)
