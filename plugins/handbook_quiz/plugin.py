@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 ASSETS = ("quiz.css", "quiz.js")
-RESULTS_SCRIPT = "results.js"
+RESULTS_ASSETS = ("results.css", "results.js")
+"""Loaded on the My results page only, after the quiz assets whose storage code they reuse."""
 ASSET_DIR = "assets/handbook-quiz"
 SCHEMA_URI = "schema/quiz.schema.json"
 
@@ -81,7 +82,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         if not self.config.enabled:
             return files
         package = package_files("handbook_quiz")
-        for name in (*ASSETS, RESULTS_SCRIPT):
+        for name in (*ASSETS, *RESULTS_ASSETS):
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(package / "assets" / name)))
         files.append(File.generated(config, SCHEMA_URI, abs_src_path=str(package / "schema" / "quiz.schema.json")))
         pages_dir = self.config.pages_dir.strip("/")
@@ -125,7 +126,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                        for quiz in self.registry.quizzes.values()]
             links = [(quiz, file.url_relative_to(page.file)) for quiz, file in catalog if file is not None]
             html += self.embedder.renderer.render_results(links, self.config.profile_quiz)
-            return html + "".join(self._asset_tag(name, page) for name in (*ASSETS, RESULTS_SCRIPT))
+            return html + "".join(self._asset_tag(name, page) for name in (*ASSETS, *RESULTS_ASSETS))
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= set(re.findall(r'<div class="hq-quiz" id="([^"]+)"', html))
         if page.links_to_anchors is not None:

@@ -150,6 +150,12 @@
       else if (button.classList.contains("hq-check-all")) self.checkAll();
       else if (button.classList.contains("hq-score")) self.score();
       else if (button.classList.contains("hq-retry")) self.retry();
+      else if (button.classList.contains("hq-keep-device")) self.choose("device");
+      else if (button.classList.contains("hq-keep-tab")) self.choose("tab");
+      else if (button.classList.contains("hq-switch")) self.choose(self.store.mode() === "device" ? "tab" : "device");
+      else if (button.classList.contains("hq-forget")) self.forget();
+      else if (button.classList.contains("hq-copy")) self.copyCode();
+      else if (button.classList.contains("hq-compare")) self.compare();
     });
     $$(this.root, "textarea[data-hq-reflection]").forEach(function (box) {
       box.addEventListener("input", function () {
@@ -158,6 +164,7 @@
       });
     });
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
+    this.showMode();
     this.restore();
   };
 
@@ -356,24 +363,14 @@
   Quiz.prototype.showSelfResults = function (attempt, announce) {
     var L = this.L, self = this, root = this.root;
     clear(this.summary);
-    var table = el("table", null, "hq-table"), head = el("tr");
-    table.appendChild(el("caption", fill(L.range, {
-      min: root.getAttribute("data-hq-method") === "sum" ? "" : root.getAttribute("data-hq-min"),
-      max: root.getAttribute("data-hq-method") === "sum" ? "" : root.getAttribute("data-hq-max") })));
-    [L.subscale, L.score_col, L.band_col].forEach(function (t) { var th = el("th", t); th.scope = "col"; head.appendChild(th); });
-    table.appendChild(el("thead")).appendChild(head);
-    var body = table.appendChild(el("tbody")), spoken = [];
+    var sum = root.getAttribute("data-hq-method") === "sum", spoken = [];
+    var caption = sum ? "" : fill(L.range, { min: root.getAttribute("data-hq-min"), max: root.getAttribute("data-hq-max") });
     var ordered = attempt.scores.slice(1).concat(attempt.scores.slice(0, 1));
-    ordered.forEach(function (s) {
-      var row = el("tr"), th = el("th", s.title);
-      th.scope = "row";
-      row.appendChild(th);
-      row.appendChild(el("td", s.score));
-      row.appendChild(el("td", s.band || "–"));
-      body.appendChild(row);
+    var rows = ordered.map(function (s) {
       spoken.push(s.title + ": " + s.score + (s.band ? " (" + s.band + ")" : ""));
+      return [s.title, s.score, s.band || "–"];
     });
-    this.summary.appendChild(table);
+    this.summary.appendChild(this.table(caption, [L.subscale, L.score_col, L.band_col], rows));
     this.summary.appendChild(this.bars(ordered));
     var texts = el("div", null, "hq-band-results");
     ordered.forEach(function (s) {
@@ -408,6 +405,121 @@
     return chart;
   };
 
+
+  /* ---------- consent: where results are kept, shown above every self-assessment ---------- */
+  Quiz.prototype.showMode = function () {
+    var bar = $(this.root, ".hq-mode");
+    if (!bar) return;
+    var L = this.L, mode = this.store.mode();
+    clear(bar);
+    bar.hidden = false;
+    bar.appendChild(el("span", mode === "device" ? L.mode_device : mode === "tab" ? L.mode_tab : L.mode_unset));
+    var toggle = bar.appendChild(el("button", mode === "device" ? L.switch_tab : L.switch_device, "hq-switch md-button"));
+    toggle.type = "button";
+    var forget = bar.appendChild(el("button", L.forget, "hq-forget md-button"));
+    forget.type = "button";
+    var consent = $(this.root, ".hq-consent"), where = $(this.root, ".hq-saved-where");
+    if (consent) consent.hidden = !!mode || this.results.hidden;
+    if (where) where.textContent = mode === "device" ? L.saved_device : L.saved_tab;
+  };
+  Quiz.prototype.choose = function (mode) {
+    if (!this.store.setMode(mode)) { this.say(this.L.storage_off); return; }
+    this.save();
+    init(document, true);
+    this.say(mode === "device" ? this.L.mode_device : this.L.mode_tab);
+    var bar = $(this.root, ".hq-switch");
+    if (bar) bar.focus();
+  };
+  Quiz.prototype.forget = function () {
+    if (!window.confirm(this.L.forget_confirm)) return;
+    this.store.forget();
+    this.state = { v: SCHEMA, attempts: [] };
+    this.reset();
+    init(document, true);
+    this.say(this.L.forgotten);
+  };
+
+  /* ---------- two perspectives: share codes, read out or pasted; no free text inside ---------- */
+  function checksum(text) {
+    var h = 2166136261;
+    for (var i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
+    return ("0000" + h.toString(36)).slice(-4);
+  }
+  Quiz.prototype.itemIds = function () {
+    return $$(this.root, ".hq-item").map(function (i) { return i.getAttribute("data-hq-item"); });
+  };
+  Quiz.prototype.shareCode = function (attempt) {
+    var min = +this.root.getAttribute("data-hq-min");
+    var digits = this.itemIds().map(function (id) { return (attempt.answers[id] - min).toString(36); }).join("");
+    var body = [this.id, this.hash.slice(0, 6), attempt.perspective, digits].join(".");
+    return body + "." + checksum(body);
+  };
+  Quiz.prototype.readCode = function (text) {
+    var L = this.L, parts = text.replace(/\s+/g, "").toLowerCase().split(".");
+    if (parts.length !== 5) return { error: L.code_bad };
+    if (checksum(parts.slice(0, 4).join(".")) !== parts[4]) return { error: L.code_typo };
+    if (parts[0] !== this.id) return { error: L.code_quiz };
+    if (parts[1] !== this.hash.slice(0, 6)) return { error: L.code_version };
+    var keys = $$(this.root, ".hq-perspective input").map(function (i) { return i.value; });
+    if (keys.indexOf(parts[2]) < 0) return { error: L.code_bad };
+    if (parts[2] === this.perspective) return { error: L.code_same };
+    var ids = this.itemIds(), min = +this.root.getAttribute("data-hq-min"), max = +this.root.getAttribute("data-hq-max");
+    if (parts[3].length !== ids.length) return { error: L.code_range };
+    var answers = {};
+    for (var i = 0; i < ids.length; i++) {
+      var value = parseInt(parts[3].charAt(i), 36) + min;
+      if (isNaN(value) || value > max) return { error: L.code_range };
+      answers[ids[i]] = value;
+    }
+    return { perspective: parts[2], answers: answers };
+  };
+  Quiz.prototype.copyCode = function () {
+    var code = $(this.root, ".hq-code"), self = this;
+    code.select();
+    if (navigator.clipboard) navigator.clipboard.writeText(code.value).then(function () { self.say(self.L.copied); }, function () {});
+  };
+  Quiz.prototype.compare = function () {
+    var L = this.L, out = $(this.root, ".hq-comparison"), mine = this.lastFinished();
+    var theirs = this.readCode($(this.root, ".hq-paste").value);
+    clear(out);
+    if (theirs.error || !mine) {
+      var message = out.appendChild(el("p", theirs.error || L.perspective_first, "hq-code-error"));
+      message.setAttribute("role", "alert");
+      return;
+    }
+    var other = this.compute(theirs.answers), own = mine.scores;
+    var scoreRows = own.slice(1).concat(own.slice(0, 1)).map(function (s) {
+      var o = other.filter(function (x) { return x.id === s.id; })[0];
+      return [s.title, s.score, o.score, round2(o.score - s.score)];
+    });
+    out.appendChild(this.table(L.compare_hint, [L.subscale, L.you, L.them, L.difference], scoreRows));
+    var min = +this.root.getAttribute("data-hq-min"), max = +this.root.getAttribute("data-hq-max");
+    var items = $$(this.root, ".hq-item").map(function (item) {
+      var id = item.getAttribute("data-hq-item"), legend = $(item, "legend").cloneNode(true);
+      $$(legend, "[hidden], .hq-number").forEach(function (n) { n.parentNode.removeChild(n); });
+      var a = mine.answers[id], b = theirs.answers[id];
+      if (item.hasAttribute("data-hq-reverse")) { a = min + max - a; b = min + max - b; }
+      return [legend.textContent.trim(), a, b, b - a];
+    });
+    items.sort(function (x, y) { return Math.abs(y[3]) - Math.abs(x[3]); });
+    out.appendChild(this.table(L.compare_caption, [L.statement, L.you, L.them, L.difference], items));
+    out.focus();
+  };
+  Quiz.prototype.table = function (caption, heads, rows) {
+    var table = el("table", null, "hq-table"), head = el("tr");
+    table.appendChild(el("caption", caption));
+    heads.forEach(function (t) { var th = el("th", t); th.scope = "col"; head.appendChild(th); });
+    table.appendChild(el("thead")).appendChild(head);
+    var body = table.appendChild(el("tbody"));
+    rows.forEach(function (cells) {
+      var row = body.appendChild(el("tr")), th = el("th", cells[0]);
+      th.scope = "row";
+      row.appendChild(th);
+      cells.slice(1).forEach(function (c) { row.appendChild(el("td", c)); });
+    });
+    return table;
+  };
+
   /* ---------- shared: results, restore, retry ---------- */
   Quiz.prototype.reveal = function (attempt, announcement) {
     this.results.hidden = false;
@@ -415,6 +527,9 @@
       box.value = attempt.reflection[+box.getAttribute("data-hq-reflection")] || "";
     });
     if (!this.knowledge) $$(this.root, ".hq-item input, .hq-perspective input").forEach(function (i) { i.disabled = true; });
+    this.showMode();
+    var code = $(this.root, ".hq-code");
+    if (code && attempt.perspective) code.value = this.shareCode(attempt);
     var scoreButton = $(this.root, ".hq-score, .hq-check-all");
     if (scoreButton) scoreButton.hidden = true;
     if (announcement) { this.say(announcement, true); this.results.focus(); }
@@ -444,9 +559,13 @@
   };
 
   Quiz.prototype.retry = function () {
-    var root = this.root;
     this.current(); /* the finished attempt stays; a new one starts */
     this.save();
+    this.reset();
+  };
+
+  Quiz.prototype.reset = function () {
+    var root = this.root;
     this.form.reset();
     $$(root, "input").forEach(function (i) { i.disabled = false; i.checked = false; });
     $$(root, ".hq-option").forEach(function (o) { o.classList.remove("hq-is-correct", "hq-is-chosen"); });
@@ -461,10 +580,12 @@
     $(root, "input").focus();
   };
 
-  function init(scope) {
-    $$(scope || document, ".hq-quiz:not([data-hq-ready])").forEach(function (root) {
+  function init(scope, refresh) {
+    $$(scope || document, ".hq-quiz").forEach(function (root) {
+      if (root.__hq) { if (refresh) root.__hq.showMode(); return; }
+      root.__hq = new Quiz(root);
       root.setAttribute("data-hq-ready", "");
-      try { new Quiz(root).start(); } catch (e) { root.removeAttribute("data-hq-ready"); throw e; }
+      root.__hq.start();
     });
   }
   window.__hq = { init: init, round2: round2, Store: Store, el: el, fill: fill };
