@@ -19,10 +19,9 @@ _SPECIAL = str.maketrans({c: "\\" + c for c in "~=#{}:"} | {"\r": ""})
 
 def escape(text: str) -> str:
     """GIFT escaping; a leading ``%`` or ``[`` becomes an entity so it is not read as a weight or format."""
-    escaped = text.replace("\\", "\\\\").translate(_SPECIAL).replace("\n", "\\n")
-    if escaped[:1] in ("%", "["):
-        escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
-    return escaped
+    if text[:1] in ("%", "["):
+        text = f"&#{ord(text[0])};{text[1:]}"
+    return text.replace("\\", "\\\\").translate(_SPECIAL).replace("\n", "\\n")
 
 
 def export_gift(quiz: Quiz, text: Text) -> Files:
@@ -47,7 +46,7 @@ def _question(quiz: Quiz, question: Question, text: Text) -> list[str]:
     body = question_html(question, text)
     lines = [f"// [id:{key}]", f"::{escape(key)}::[html]{escape(body)}{{"]
     fractions = choice_fractions(question)
-    for choice, fraction in zip(question.choices, fractions):
+    for choice, fraction in zip(question.choices, fractions, strict=True):
         if not question.multiple:
             sign = "=" if choice.correct else "~"
         else:

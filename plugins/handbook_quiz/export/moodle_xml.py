@@ -73,7 +73,7 @@ def _question(quiz: Quiz, question: Question, text: Text) -> list[str]:
     ]
     if question.multiple:
         lines.append("    <shownumcorrect/>")
-    for choice, fraction in zip(question.choices, choice_fractions(question)):
+    for choice, fraction in zip(question.choices, choice_fractions(question), strict=True):
         lines += [
             f"    <answer fraction={quoteattr(percent(fraction))} format=\"html\">",
             f"      <text>{cdata(text.inline(choice.text))}</text>",

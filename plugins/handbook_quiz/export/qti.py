@@ -14,18 +14,18 @@ import xml.etree.ElementTree as ET
 from .. import __version__
 from ..model import Question, Quiz
 from . import Files, question_key, zip_bytes
-from .text import Text, plain, xhtml
+from .text import CONTENT_ELEMENTS, Text, plain, xhtml
 
 QTI_NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
 CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"
 CP_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/qtiv2p1_imscpv1p2_v1p0.xsd"
-XSI = "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation"
+XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 TEST_FILE = "assessment-test.xml"
 EXPLANATION = "EXPLANATION"
 
-_MIXED = {"simpleChoice", "modalFeedback", "rubricBlock", "prompt"}
-"""QTI elements whose content is text: never re-indented, as that would change what readers see."""
+_MIXED = {"simpleChoice", "modalFeedback", "rubricBlock", "prompt"} | CONTENT_ELEMENTS
+"""Elements holding text or XHTML: never re-indented, as that would change what readers see."""
 
 
 def choice_id(index: int) -> str:
@@ -42,23 +42,28 @@ def export_qti(quiz: Quiz, text: Text) -> Files:
     """One zip per knowledge check, byte-identical on every run."""
     package: Files = {}
     for question in quiz.questions:
-        package[f"items/{question.id}.xml"] = _serialise(_item(quiz, question, text), QTI_NS)
-    package[TEST_FILE] = _serialise(_test(quiz, text), QTI_NS)
-    package["imsmanifest.xml"] = _serialise(_manifest(quiz), CP_NS)
+        package[f"items/{question.id}.xml"] = _serialise(_item(quiz, question, text))
+    package[TEST_FILE] = _serialise(_test(quiz, text))
+    package["imsmanifest.xml"] = _serialise(_manifest(quiz))
     return {f"qti/{quiz.id}.zip": zip_bytes(package)}
 
 
-def _el(parent: ET.Element | None, tag: str, attrs: dict[str, str] | None = None, text: str | None = None,
-        ns: str = QTI_NS) -> ET.Element:
-    element = ET.Element(f"{{{ns}}}{tag}", attrs or {}) if parent is None else ET.SubElement(parent, f"{{{ns}}}{tag}", attrs or {})
+def _root(tag: str, namespace: str, schema: str, attrs: dict[str, str]) -> ET.Element:
+    """A document element declaring its namespaces itself, so every other element stays unprefixed."""
+    return ET.Element(tag, {"xmlns": namespace, "xmlns:xsi": XSI_NS, "xsi:schemaLocation": f"{namespace} {schema}", **attrs})
+
+
+def _el(parent: ET.Element, tag: str, attrs: dict[str, str] | None = None, text: str | None = None) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrs or {})
     element.text = text
     return element
 
 
 def _fill(parent: ET.Element, html: str) -> ET.Element:
     """Append an HTML fragment's content to ``parent`` as QTI XHTML."""
-    fragment = xhtml(html, QTI_NS)
-    parent.text = (parent.text or "") + (fragment.text or "") if fragment.text else parent.text
+    fragment = xhtml(html, "")
+    if fragment.text:
+        parent.text = (parent.text or "") + fragment.text
     parent.extend(list(fragment))
     return parent
 
@@ -70,8 +75,8 @@ def _title(html: str, limit: int = 100) -> str:
 
 def _item(quiz: Quiz, question: Question, text: Text) -> ET.Element:
     body_html = text.html(question.text)
-    item = _el(None, "assessmentItem", {
-        XSI: f"{QTI_NS} {QTI_XSD}", "identifier": item_id(quiz, question), "title": _title(body_html),
+    item = _root("assessmentItem", QTI_NS, QTI_XSD, {
+        "identifier": item_id(quiz, question), "title": _title(body_html),
         "adaptive": "false", "timeDependent": "false", "toolName": "handbook-quiz", "toolVersion": __version__,
     })
     cardinality = "multiple" if question.multiple else "single"
@@ -129,7 +134,7 @@ def _response_processing(item: ET.Element, explanation: bool) -> None:
 
 def _test(quiz: Quiz, text: Text) -> ET.Element:
     """The quiz as one section; ``feedback: end`` becomes simultaneous submission, and one attempt each."""
-    test = _el(None, "assessmentTest", {XSI: f"{QTI_NS} {QTI_XSD}", "identifier": f"test.{quiz.id}", "title": quiz.title,
+    test = _root("assessmentTest", QTI_NS, QTI_XSD, {"identifier": f"test.{quiz.id}", "title": quiz.title,
                                         "toolName": "handbook-quiz", "toolVersion": __version__})
     for identifier, base_type, default in (("SCORE", "float", "0"), ("MAXSCORE", "float", str(len(quiz.questions)))):
         outcome = _el(test, "outcomeDeclaration", {"identifier": identifier, "cardinality": "single", "baseType": base_type})
@@ -157,27 +162,26 @@ def _test(quiz: Quiz, text: Text) -> ET.Element:
 
 def _manifest(quiz: Quiz) -> ET.Element:
     """IMS CP manifest: the test depends on every item, and every file is listed."""
-    manifest = _el(None, "manifest", {XSI: f"{CP_NS} {CP_XSD}", "identifier": f"manifest.{quiz.id}"}, ns=CP_NS)
-    metadata = _el(manifest, "metadata", ns=CP_NS)
-    _el(metadata, "schema", text="QTIv2.1 Package", ns=CP_NS)
-    _el(metadata, "schemaversion", text="1.0.0", ns=CP_NS)
-    _el(manifest, "organizations", ns=CP_NS)
-    resources = _el(manifest, "resources", ns=CP_NS)
-    test = _el(resources, "resource", {"identifier": f"resource.test.{quiz.id}", "type": "imsqti_test_xmlv2p1", "href": TEST_FILE}, ns=CP_NS)
-    _el(test, "file", {"href": TEST_FILE}, ns=CP_NS)
+    manifest = _root("manifest", CP_NS, CP_XSD, {"identifier": f"manifest.{quiz.id}"})
+    metadata = _el(manifest, "metadata")
+    _el(metadata, "schema", text="QTIv2.1 Package")
+    _el(metadata, "schemaversion", text="1.0.0")
+    _el(manifest, "organizations")
+    resources = _el(manifest, "resources")
+    test = _el(resources, "resource", {"identifier": f"resource.test.{quiz.id}", "type": "imsqti_test_xmlv2p1", "href": TEST_FILE})
+    _el(test, "file", {"href": TEST_FILE})
     for question in quiz.questions:
-        _el(test, "dependency", {"identifierref": f"resource.{item_id(quiz, question)}"}, ns=CP_NS)
+        _el(test, "dependency", {"identifierref": f"resource.{item_id(quiz, question)}"})
     for question in quiz.questions:
         href = f"items/{question.id}.xml"
-        item = _el(resources, "resource", {"identifier": f"resource.{item_id(quiz, question)}", "type": "imsqti_item_xmlv2p1", "href": href}, ns=CP_NS)
-        _el(item, "file", {"href": href}, ns=CP_NS)
+        item = _el(resources, "resource", {"identifier": f"resource.{item_id(quiz, question)}", "type": "imsqti_item_xmlv2p1", "href": href})
+        _el(item, "file", {"href": href})
     return manifest
 
 
 def _indent(element: ET.Element, level: int = 0) -> None:
     """Indent structure only: content (XHTML, choices, feedback) keeps its exact whitespace."""
-    local = element.tag.rsplit("}", 1)[-1]
-    if not len(element) or local in _MIXED or (element.text or "").strip():
+    if not len(element) or element.tag in _MIXED:
         return
     inner = "\n" + "  " * (level + 1)
     element.text = inner
@@ -187,7 +191,7 @@ def _indent(element: ET.Element, level: int = 0) -> None:
     element[-1].tail = "\n" + "  " * level
 
 
-def _serialise(root: ET.Element, namespace: str) -> bytes:
+def _serialise(root: ET.Element) -> bytes:
     _indent(root)
-    body = ET.tostring(root, encoding="unicode", default_namespace=namespace)
+    body = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode("utf-8")

@@ -118,7 +118,7 @@ def plain(fragment: str) -> str:
 
 
 # QTI 2.1 content is XHTML in the QTI namespace, limited to these elements and attributes.
-_QTI_ELEMENTS = frozenset(
+CONTENT_ELEMENTS = frozenset(
     "a abbr acronym address b big blockquote br caption cite code col colgroup dd dfn div dl dt em "
     "h1 h2 h3 h4 h5 h6 hr i img kbd li ol p pre q samp small span strong sub sup table tbody td tfoot "
     "th thead tr tt ul var".split()
@@ -157,7 +157,7 @@ class _XhtmlBuilder(HTMLParser):
         self.stack: list[tuple[str, ET.Element]] = [("", self.root)]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        name = tag if tag in _QTI_ELEMENTS else ("div" if tag in _BLOCK_FALLBACK else "span")
+        name = tag if tag in CONTENT_ELEMENTS else ("div" if tag in _BLOCK_FALLBACK else "span")
         allowed = _ATTRIBUTES.get(name, set()) | {"class"}
         element = ET.SubElement(self.stack[-1][1], f"{self.prefix}{name}",
                                 {key: value or "" for key, value in attrs if key in allowed})

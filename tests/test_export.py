@@ -1,0 +1,319 @@
+"""`handbook export`: every format read back by a reader that is not the exporter, and stable runs.
+
+Moodle XML is read by moodle-xml-parser (PyPI), GIFT by tests/gift_reader.py (written from
+Moodle's importer, as pygiftparser cannot be installed with Markdown 3.6+), QTI by
+tests/qti_reader.py (the package structure the IMS spec gives; PyPI has no QTI 2.1 reader).
+Each must give back the questions, choices, correct answers and feedback of the YAML source.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import click
+import markdown
+import pytest
+from click.testing import CliRunner
+from handbook_quiz.export import choice_fractions
+from handbook_quiz.export.cli import export, export_quizzes
+from handbook_quiz.export.gift import escape as gift_escape
+from handbook_quiz.export.moodle_xml import cdata
+from handbook_quiz.export.text import EXTENSIONS, Site, Text
+from handbook_quiz.loader import load_text
+from handbook_quiz.model import Quiz
+from handbook_quiz.registry import QuizRegistry
+from handbook_quiz.validate import validate
+from moodle_xml_parser import parser as moodle_xml_parser
+
+sys.path.insert(0, str(Path(__file__).parent))
+import gift_reader  # noqa: E402
+import qti_reader  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = Site("https://handbook.example/", True, "The Alliance Handbook", "quizzes")
+REGISTRY = QuizRegistry.load(ROOT / "quizzes", ROOT, ROOT / "docs")
+KNOWLEDGE = sorted(q for q, quiz in REGISTRY.quizzes.items() if quiz.is_knowledge)
+SELF = sorted(q for q, quiz in REGISTRY.quizzes.items() if not quiz.is_knowledge)
+
+TRICKY = """\
+type: knowledge
+title: "Escapes: ~ = # { } and ]]>"
+shuffle: true
+questions:
+  - id: specials
+    vignette: "A client writes `{~=#:}` and says: \\"50% = half\\"; see [Rapport](rapport.md#skills)."
+    text: "Which is right: a \\\\ b, c ~ d, e = f, g # h, {i}, j: k & l?"
+    choices:
+      - text: "= equals {all} ~ none"
+        correct: true
+        feedback: "Yes: see [the chapter](rapport.md#skills) and ![a figure](assets/fig.png)."
+      - text: "%25% of them"
+        feedback: "No ]]> here & there"
+      - text: "[html] looks like a format"
+    explanation: "Line one: a = b\\n\\nLine two with **bold** and # and \\\\"
+  - id: pick-two
+    text: Select all that apply.
+    choices:
+      - {text: A, correct: true, feedback: "a: yes"}
+      - {text: B, correct: true}
+      - {text: C, feedback: "c: no {really}"}
+"""
+
+
+def tricky_quiz() -> Quiz:
+    quiz, issues = validate(load_text(TRICKY, "quizzes/tricky.yml"), "tricky", None)
+    assert quiz is not None, issues
+    return quiz
+
+
+def plain(fragment: str) -> str:
+    """Visible text: tags dropped, entities decoded, whitespace collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def md(source: str) -> str:
+    return plain(markdown.markdown(source, extensions=list(EXTENSIONS)))
+
+
+def expected(quiz: Quiz) -> list[dict[str, Any]]:
+    """What any reader must give back, from the YAML source rendered independently."""
+    return [{
+        "key": f"{quiz.id}.{q.id}", "text": plain(f"{md(q.vignette)} {md(q.text)}"),
+        "choices": [md(c.text) for c in q.choices], "correct": [c.correct for c in q.choices],
+        "feedback": [md(c.feedback) for c in q.choices], "explanation": md(q.explanation), "multiple": q.multiple,
+    } for q in quiz.questions]
+
+
+def check_moodle_fractions(fractions: list[float], correct: list[bool]) -> None:
+    """One correct: 100/0. Select-all: correct share +100, wrong share -100, so all picked scores 0."""
+    if sum(correct) == 1:
+        assert fractions == [100.0 if c else 0.0 for c in correct]
+        return
+    right = [f for f, c in zip(fractions, correct, strict=True) if c]
+    wrong = [f for f, c in zip(fractions, correct, strict=True) if not c]
+    assert max(right) - min(right) < 1e-9 and sum(right) == pytest.approx(100, abs=1e-3)
+    assert max(wrong) - min(wrong) < 1e-9 and sum(wrong) == pytest.approx(-100, abs=1e-3)
+    assert sum(fractions) == pytest.approx(0, abs=1e-3)
+
+
+def quizzes() -> list[Quiz]:
+    return [REGISTRY.quizzes[q] for q in KNOWLEDGE] + [tricky_quiz()]
+
+
+def test_registry_is_clean() -> None:
+    assert REGISTRY.issues == [] and KNOWLEDGE and SELF
+
+
+@pytest.mark.parametrize("quiz", quizzes(), ids=lambda q: q.id)
+def test_gift_round_trip(quiz: Quiz) -> None:
+    (path, data), = export_quizzes([quiz], "gift", Text(SITE)).items()
+    assert path == f"gift/{quiz.id}.gift.txt"
+    questions = gift_reader.parse(data.decode("utf-8"))
+    got = [{
+        "key": q.idnumber, "text": plain(q.text), "choices": [plain(a.text) for a in q.answers],
+        "correct": [a.fraction > 0 for a in q.answers], "feedback": [plain(a.feedback) for a in q.answers],
+        "explanation": plain(q.general_feedback), "multiple": not q.single,
+    } for q in questions]
+    assert got == expected(quiz)
+    for question, source in zip(questions, quiz.questions, strict=True):
+        assert question.name == question.idnumber and question.format == "html"
+        assert question.category.endswith(f"/{quiz.title.replace('/', '//')}")
+        check_moodle_fractions([a.fraction for a in question.answers], [c.correct for c in source.choices])
+
+
+@pytest.mark.parametrize("quiz", quizzes(), ids=lambda q: q.id)
+def test_moodle_xml_round_trip(quiz: Quiz) -> None:
+    (path, data), = export_quizzes([quiz], "moodle-xml", Text(SITE)).items()
+    assert path == f"moodle-xml/{quiz.id}.xml"
+    parsed = moodle_xml_parser.parse_bytes(data)
+    questions = parsed["multichoice"]
+    got = [{
+        "key": q.name, "text": plain(q.text_pre_parse), "choices": [plain(o.answer) for o in q.options],
+        "correct": [o.score_fraction > 0 for o in q.options], "feedback": [plain(o.feedback or "") for o in q.options],
+        "explanation": plain(q.general_feedback or ""), "multiple": not q.single,
+    } for q in questions]
+    assert got == expected(quiz)
+    for question, source in zip(questions, quiz.questions, strict=True):
+        check_moodle_fractions([o.score_fraction for o in question.options], [c.correct for c in source.choices])
+        assert question.shuffle_answers is quiz.shuffle
+    root = ET.fromstring(data)  # what the library does not read: ids, formats, the category
+    assert [q.findtext("idnumber") for q in root.iter("question") if q.get("type") == "multichoice"] == [e["key"] for e in expected(quiz)]
+    assert {el.get("format") for el in root.iter() if el.find("text") is not None and el.tag not in ("name", "category")} == {"html"}
+    assert root.find("question[@type='category']/idnumber").text == quiz.id
+
+
+@pytest.mark.parametrize("quiz", quizzes(), ids=lambda q: q.id)
+def test_qti_round_trip_and_structure(quiz: Quiz) -> None:
+    (path, data), = export_quizzes([quiz], "qti", Text(SITE)).items()
+    assert path == f"qti/{quiz.id}.zip"
+    problems, items = qti_reader.read_package(data)
+    assert problems == []
+    got = [{
+        "key": item.identifier.removeprefix("item."), "text": plain(f"{item.vignette} {item.text}"),
+        "choices": [plain(c.text) for c in item.choices],
+        "correct": [c.identifier in item.correct for c in item.choices], "feedback": [plain(c.feedback) for c in item.choices],
+        "explanation": plain(item.explanation), "multiple": item.cardinality == "multiple",
+    } for item in items]
+    assert got == expected(quiz)
+    for item in items:
+        assert item.shuffle is quiz.shuffle and item.max_choices == (0 if item.cardinality == "multiple" else 1)
+        assert [c.identifier for c in item.choices] == [f"C{i + 1}" for i in range(len(item.choices))]
+        # All-or-nothing, as in the handbook: SCORE 1 only when the response matches the correct set.
+        match = item.processing.find(f"{qti_reader.QTI}responseCondition/{qti_reader.QTI}responseIf/{qti_reader.QTI}match")
+        assert [qti_reader.local(e.tag) for e in match] == ["variable", "correct"]
+
+
+def test_tricky_text_survives_every_format() -> None:
+    """Escaping is tested above through the readers; here, what an LMS shows for the hard cases."""
+    quiz = tricky_quiz()
+    gift = export_quizzes([quiz], "gift", Text(SITE))["gift/tricky.gift.txt"].decode()
+    assert "\\{i\\}" in gift and "\\\\" in gift and "&\\#37;25% of them" in gift and "&\\#91;html]" in gift
+    block = next(b for b in gift.split("\n\n") if "::tricky.specials::" in b)  # a blank line would end a question
+    assert block.rstrip().endswith("}") and "####<p>Line one\\: a \\= b</p>\\n<p>Line two" in block
+    assert gift_escape("a\\b~c=d#e{f}g:h\ni") == "a\\\\b\\~c\\=d\\#e\\{f\\}g\\:h\\ni"
+    assert cdata("a]]>b") == "<![CDATA[a]]]]><![CDATA[>b]]>"  # Markdown escapes '>' itself; raw HTML may not
+    assert ET.fromstring(f"<t>{cdata('a]]>b')}</t>").text == "a]]>b"
+
+
+def test_docs_relative_links_become_absolute() -> None:
+    text = Text(SITE)
+    assert 'href="https://handbook.example/rapport/#skills"' in text.html("[x](rapport.md#skills)")
+    assert 'src="https://handbook.example/assets/fig.png"' in text.html("![f](assets/fig.png)")
+    cases = {
+        "rapport.md": "https://handbook.example/rapport/", "index.md#top": "https://handbook.example/#top",
+        "sub/index.md": "https://handbook.example/sub/", "sub/page.md?a=1#b": "https://handbook.example/sub/page/?a=1#b",
+        "./a/../rapport.md": "https://handbook.example/rapport/", "#here": "#here", "https://other.org/x.md": "https://other.org/x.md",
+        "mailto:a@b.org": "mailto:a@b.org", "/abs/path": "https://handbook.example/abs/path", "../outside.md": "../outside.md",
+    }
+    assert {url: SITE.absolute(url) for url in cases} == cases
+    flat = Site("https://host.example/sub/", False)
+    assert flat.absolute("rapport.md#skills") == "https://host.example/sub/rapport.html#skills"
+    assert flat.absolute("index.md") == "https://host.example/sub/index.html"
+    assert Site("").absolute("rapport.md") == "rapport.md"
+    assert text.markdown("See [R](rapport.md#a) and [E][x].\n\n[x]: empathy.md") == \
+        "See [R](https://handbook.example/rapport/#a) and [E][x].\n\n[x]: https://handbook.example/empathy/"
+    for quiz in map(REGISTRY.quizzes.get, KNOWLEDGE):
+        xml = export_quizzes([quiz], "moodle-xml", text)[f"moodle-xml/{quiz.id}.xml"].decode()
+        assert not re.search(r'(href|src)="(?!https://|#)', xml), quiz.id
+
+
+def test_partial_credit_weights() -> None:
+    question = tricky_quiz().questions[1]
+    assert choice_fractions(question) == [50.0, 50.0, -100.0]
+    gift = export_quizzes([tricky_quiz()], "gift", Text(SITE))["gift/tricky.gift.txt"].decode()
+    assert "~%50%A#" in gift and "~%-100%C#" in gift
+
+
+@pytest.mark.parametrize("quiz_id", SELF)
+def test_self_assessment_json_is_complete(quiz_id: str) -> None:
+    quiz = REGISTRY.quizzes[quiz_id]
+    data = json.loads(export_quizzes([quiz], "json", Text(SITE))[f"json/{quiz_id}.json"])
+    assert data["id"] == quiz_id and data["type"] == "self-assessment" and data["scoring"]["method"] == quiz.method
+    assert data["scale"]["labels"] == list(quiz.scale.labels) and data["scale"]["start"] == quiz.scale.start
+    assert [(i["id"], i["subscale"] or "", i["reverse"]) for i in data["items"]] == [(i.id, i.subscale, i.reverse) for i in quiz.items]
+    assert [(b["from"], b["label"]) for b in data["scoring"]["bands"]] == [(b.start, b.label) for b in quiz.bands]
+    for entry, subscale in zip(data["subscales"], quiz.subscales, strict=True):
+        assert entry["id"] == subscale.id and entry["items"] == [i.id for i in quiz.items_of(subscale.id)]
+        assert [(b["from"], b["label"]) for b in entry["bands"]] == [(b.start, b.label) for b in subscale.bands]
+    assert data["perspectives"] == quiz.perspectives
+    for entry, item in zip(data["items"], quiz.items, strict=True):
+        texts = entry["text"] if quiz.perspectives else {"": entry["text"]}
+        assert {k: md(v) for k, v in texts.items()} == {k: md(v) for k, v in item.text.items()}
+    assert ".md" not in json.dumps(data).replace(".md)", "")  # no docs-relative link survives
+    assert data["url"] == f"https://handbook.example/quizzes/{quiz_id}/"
+
+
+@pytest.mark.parametrize("quiz_id", SELF)
+def test_handout_has_statements_and_scoring_key(quiz_id: str) -> None:
+    quiz = REGISTRY.quizzes[quiz_id]
+    page = export_quizzes([quiz], "handout", Text(SITE))[f"handout/{quiz_id}.html"].decode()
+    visible = plain(page)
+    for item in quiz.items:
+        for wording in item.text.values():
+            assert md(wording) in visible
+    assert all(label in html.unescape(page) for label in quiz.scale.labels)
+    assert "Scoring key" in page and "not a validated or diagnostic instrument" in page
+    assert page.count("R (reverse)") == sum(item.reverse for item in quiz.items)
+    assert all(band.label in html.unescape(page) for band in quiz.bands)
+    assert page.count('<section class="sheet">') == len(quiz.perspective_keys)
+
+
+def run(*args: str) -> Any:
+    result = CliRunner().invoke(export, list(args))
+    assert "Traceback" not in result.output
+    return result
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_runs_are_byte_identical(tmp_path: Path) -> None:
+    """Once in-process and once in a fresh interpreter with another hash seed: same bytes."""
+    first = run("--config", str(ROOT / "mkdocs.yml"), "--out", str(tmp_path / "a"), "--answers")
+    assert first.exit_code == 0, first.output
+    code = "from handbook_quiz.export.cli import export; export()"
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    second = subprocess.run([sys.executable, "-c", code, "--config", str(ROOT / "mkdocs.yml"), "--out", str(tmp_path / "b"),
+                             "--answers"], env=env, capture_output=True, text=True)
+    assert second.returncode == 0, second.stderr
+    a, b = tree(tmp_path / "a"), tree(tmp_path / "b")
+    assert a == b
+    assert {p for p in a if p.startswith("qti/")} == {f"qti/{q}.zip" for q in KNOWLEDGE}
+    assert {p for p in a if p.startswith("answers/")} == {f"answers/{q}.html" for q in KNOWLEDGE}
+    assert {p for p in a if p.startswith("handout/")} == {f"handout/{q}.html" for q in SELF}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A tiny handbook with flat URLs under a sub-path, one knowledge check and one self-assessment."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    (tmp_path / "docs" / "rapport.md").write_text("# Rapport\n\n## Skills {#skills}\n")
+    (tmp_path / "quizzes").mkdir()
+    (tmp_path / "quizzes" / "tricky.yml").write_text(TRICKY)
+    (tmp_path / "quizzes" / "mini-self.yml").write_text(
+        "type: self-assessment\ntitle: Mini\nscale: {labels: [Rarely, Often]}\nitems:\n  - text: I listen.\n")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Test handbook\nsite_url: https://host.example/sub/\nuse_directory_urls: false\nplugins:\n  - handbook-quiz\n")
+    return tmp_path
+
+
+def test_cli_formats_answers_and_links(project: Path) -> None:
+    out = project / "out"
+    result = run("--config", str(project / "mkdocs.yml"), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert set(tree(out)) == {"gift/tricky.gift.txt", "moodle-xml/tricky.xml", "qti/tricky.zip",
+                              "json/mini-self.json", "handout/mini-self.html"}
+    assert "https://host.example/sub/rapport.html#skills" in (out / "moodle-xml/tricky.xml").read_text()
+    assert "partial credit" in result.output
+    result = run("tricky", "--format", "gift", "--answers", "--config", str(project / "mkdocs.yml"), "--out", str(project / "o2"))
+    assert result.exit_code == 0 and set(tree(project / "o2")) == {"gift/tricky.gift.txt", "answers/tricky.html"}
+    assert "a, b" in (project / "o2/answers/tricky.html").read_text()
+
+
+def test_cli_refuses_without_writing(project: Path) -> None:
+    config = ["--config", str(project / "mkdocs.yml"), "--out", str(project / "out")]
+    unknown = run("tricki", *config)
+    assert unknown.exit_code == 1 and "no quiz has the id 'tricki' (did you mean 'tricky'?)" in unknown.output
+    wrong_format = run("mini-self", "--format", "qti", *config)
+    assert wrong_format.exit_code == 1 and "no LMS quiz engine can score a self-assessment" in wrong_format.output
+    (project / "quizzes" / "broken.yml").write_text("type: knowledge\nquestions: []\n")
+    broken = run(*config)
+    assert broken.exit_code == 1 and "quizzes/broken.yml:" in broken.output and "nothing was exported" in broken.output
+    missing = run("--config", str(project / "nope.yml"))
+    assert missing.exit_code == 1 and "not found" in missing.output
+    assert not (project / "out").exists()
+
+
+def test_export_is_a_standalone_click_command() -> None:
+    assert isinstance(export, click.Command) and export.name == "export"
+    assert "partial credit" in CliRunner().invoke(export, ["--help"]).output
