@@ -16,19 +16,35 @@ from dataclasses import dataclass, field
 from .registry import QuizRegistry
 from .render import SUFFIX_TOKEN, Renderer
 
-BLOCK_HEADER = re.compile(r"^[ \t>]*///\s*quiz\b\s*(?:\|\s*(?P<arg>.*?))?\s*$")
+BLOCK_HEADER = re.compile(r"^(?P<indent>[ \t>]*)///\s*quiz\b(?P<rest>.*)$")
 FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
-LEFTOVER = re.compile(r"<p>\s*///\s*quiz\b")
+CONTAINER = re.compile(r"^\s*(!!!|\?\?\?|===|///|[-*+]\s|\d+[.)]\s)")
+"""Lines that open a block whose indented content is Markdown, not an indented code block."""
+CODE = re.compile(r"<pre\b.*?</pre>|<code\b.*?</code>", re.DOTALL)
+LEFTOVER = re.compile(r"(?:^|<p>|\n)[ \t]*///\s*quiz\b")
 LOCAL_LINK = re.compile(r'href="(?P<path>[^":#?]+\.md)(?P<anchor>#[^"]*)?"')
 
 LinkResolver = Callable[[str, str, str], "str | None"]
 """(docs-relative path, anchor, quiz source) -> URL relative to the current page, or None if missing."""
 
 
+def _in_indented_code(lines: list[str], index: int) -> bool:
+    """A line indented 4+ spaces after a blank line is code, unless the line that holds it opens a container."""
+    indent = len(lines[index]) - len(lines[index].lstrip(" "))
+    if indent < 4 or (index > 0 and lines[index - 1].strip()):
+        return False
+    for previous in reversed(lines[:index]):
+        if previous.strip() and len(previous) - len(previous.lstrip(" ")) < indent:
+            return not CONTAINER.match(previous)
+    return True
+
+
 def scan_block_lines(markdown: str) -> list[tuple[int, str]]:
-    """(line, argument) of each ``/// quiz`` header outside code fences, in page order."""
-    found, fence = [], ""
-    for number, line in enumerate(markdown.splitlines(), start=1):
+    """(line, argument) of each ``/// quiz`` header outside code, in page order."""
+    found: list[tuple[int, str]] = []
+    fence = ""
+    lines = markdown.splitlines()
+    for number, line in enumerate(lines, start=1):
         opener = FENCE.match(line)
         if opener:
             mark = opener.group(1)
@@ -38,8 +54,8 @@ def scan_block_lines(markdown: str) -> list[tuple[int, str]]:
                 fence = ""
             continue
         match = BLOCK_HEADER.match(line)
-        if match and not fence:
-            found.append((number, (match.group("arg") or "").strip()))
+        if match and not fence and not _in_indented_code(lines, number - 1):
+            found.append((number, match.group("rest").strip().lstrip("|").strip()))
     return found
 
 
@@ -50,7 +66,20 @@ class PageState:
     generated: bool
     headers: list[tuple[int, str]]
     seen: Counter[str] = field(default_factory=Counter)
-    embedded: int = 0
+    consumed: set[int] = field(default_factory=set)
+    """Indexes into ``headers`` of the blocks the parser recognised."""
+    open_blocks: dict[int, str] = field(default_factory=dict)
+    """Blocks opened but not (yet) closed, by header index."""
+
+    def claim(self, quiz_id: str) -> int:
+        """The first unclaimed header with this argument (else the first unclaimed one), claimed."""
+        free = [i for i in range(len(self.headers)) if i not in self.consumed]
+        index = next((i for i in free if self.headers[i][1] == quiz_id), free[0] if free else -1)
+        self.consumed.add(index)
+        return index
+
+    def where(self, index: int) -> str:
+        return f"{self.src}:{self.headers[index][0]}" if index >= 0 else self.src
 
 
 class Embedder:
@@ -70,16 +99,29 @@ class Embedder:
     def start_page(self, src: str, markdown: str, resolve: LinkResolver, generated: bool = False) -> None:
         self.page = PageState(src, resolve, generated, scan_block_lines(markdown))
 
-    def embed(self, quiz_id: str, has_content: bool = False) -> str:
+    def open_block(self, quiz_id: str) -> tuple[int, str]:
+        """A block starts: claim its header line and render it (so an unclosed block still shows)."""
+        page = self.page
+        assert page is not None, "a quiz block outside a page"
+        index = page.claim(quiz_id)
+        page.open_blocks[index] = quiz_id
+        return index, self.embed(quiz_id, page.where(index))
+
+    def close_block(self, index: int, has_content: bool) -> str | None:
+        """The block ends; returns an error box to show instead of the quiz when it had content."""
+        page = self.page
+        assert page is not None
+        quiz_id = page.open_blocks.pop(index)
+        if not has_content:
+            return None
+        return self._error(f"{page.where(index)}: quiz block '{quiz_id}' must be empty: write "
+                           f"'/// quiz | {quiz_id}' and then '///' on the next line")
+
+    def embed(self, quiz_id: str, where: str) -> str:
         """HTML for one block on the current page, or an error box (the error is also recorded)."""
         page = self.page
-        assert page is not None, "embed() called outside a page"
-        line = page.headers[page.embedded][0] if page.embedded < len(page.headers) else 0
-        page.embedded += 1
-        where = f"{page.src}:{line}" if line else page.src
+        assert page is not None
         quiz = self.registry.quizzes.get(quiz_id)
-        if has_content:
-            return self._error(f"{where}: quiz block '{quiz_id}' must be empty: write '/// quiz | {quiz_id}' and then '///' on the next line")
         if quiz is None:
             if quiz_id in self.registry.broken:
                 return self._error(f"{where}: quiz '{quiz_id}' has errors, see {self.registry.broken[quiz_id][0]}")
@@ -95,15 +137,18 @@ class Embedder:
         return self._relink(body, quiz.source, page)
 
     def finish_page(self, html_text: str) -> None:
-        """Safety net: a ``/// quiz`` left as text is a block the parser did not recognise."""
+        """Safety nets: a block never closed, and a ``/// quiz`` left as text (not recognised)."""
         page = self.page
         if page is None:
             return
-        if LEFTOVER.search(html_text):
-            unmatched = page.headers[page.embedded:] or page.headers
-            for line, arg in unmatched:
-                self.errors.append(f"{page.src}:{line}: quiz block '{arg}' not recognised: write exactly '/// quiz | <id>' "
-                                   "then '///' on its own line; the block takes no options")
+        for index, quiz_id in page.open_blocks.items():
+            self.errors.append(f"{page.where(index)}: quiz block '{quiz_id}' is never closed: put '///' on the "
+                               "line after it (inside tabs or admonitions, give the outer block more slashes, e.g. '////')")
+        if LEFTOVER.search(CODE.sub("", html_text)):
+            for index in sorted(set(range(len(page.headers))) - page.consumed) or [-1]:
+                arg = page.headers[index][1] if index >= 0 else "?"
+                self.errors.append(f"{page.where(index)}: quiz block '{arg}' not recognised: write exactly "
+                                   "'/// quiz | <id>' then '///' on its own line; the block takes no options")
         self.page = None
 
     def _relink(self, body: str, source: str, page: PageState) -> str:

@@ -30,14 +30,14 @@ class QuizValidationError(Exception):
         super().__init__(format_issues(self.issues))
 
 
-def format_issues(issues: list[QuizIssue]) -> str:
-    """Summarise issues as a headline plus one line per issue."""
-    files = {issue.file for issue in issues}
-    noun = "problem" if len(issues) == 1 else "problems"
+def format_issues(issues: list[QuizIssue], page_errors: list[str] | None = None) -> str:
+    """Summarise quiz-file issues and chapter-embed errors as a headline plus one line each."""
+    page_errors = page_errors or []
+    lines = [str(issue) for issue in sorted(issues)] + page_errors
+    files = {issue.file for issue in issues} | {e.split(":", 1)[0] for e in page_errors}
+    noun = "problem" if len(lines) == 1 else "problems"
     places = "file" if len(files) == 1 else "files"
-    lines = [f"handbook-quiz: {len(issues)} {noun} in {len(files)} {places}:"]
-    lines += [str(issue) for issue in issues]
-    return "\n".join(lines)
+    return "\n".join([f"handbook-quiz: {len(lines)} {noun} in {len(files)} {places}:", *lines])
 
 
 def format_path(path: tuple[str | int, ...]) -> str:

@@ -38,12 +38,18 @@ class QuizBlock(Block):
         return "raw"
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        return etree.SubElement(parent, "div", {"class": "hq-embed"})
+        # Render now, not in on_end: a block whose closing '///' never comes gets no on_end call.
+        self.index, html = self.embedder.open_block(str(self.argument).strip())
+        wrapper = etree.SubElement(parent, "div", {"class": "hq-embed"})
+        self.stash_index = self.md.htmlStash.html_counter
+        wrapper.text = self.md.htmlStash.store(html)
+        return etree.SubElement(wrapper, "div", {"class": "hq-embed-content"})
 
     def on_end(self, block: etree.Element) -> None:
-        content = (block.text or "").strip()
-        html = self.embedder.embed(str(self.argument).strip(), has_content=bool(content))
-        block.text = self.md.htmlStash.store(html)
+        error_box = self.embedder.close_block(self.index, has_content=bool((block.text or "").strip() or len(block)))
+        if error_box is not None:
+            self.md.htmlStash.rawHtmlBlocks[self.stash_index] = error_box
+            block.clear()
 
 
 class QuizExtension(BlocksExtension):

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from .model import Quiz
 from .render import reading_minutes
 
 
 def quiz_page_markdown(quiz: Quiz) -> str:
     """A quiz's own page: its title and the same embed block chapters use (one rendering path)."""
-    return f"# {quiz.title}\n\n/// quiz | {quiz.id}\n///\n"
+    return f"# {escape(quiz.title)}\n\n/// quiz | {quiz.id}\n///\n"
 
 
 def index_markdown(title: str, quizzes: list[Quiz], pages_dir: str) -> str:
     """The index: knowledge checks, then self-assessments, each with size, time and chapter."""
-    lines = [f"# {title}", ""]
+    lines = [f"# {escape(title)}", ""]
     to_docs = "../" * (pages_dir.count("/") + 1)
     sections = (("Knowledge checks", True), ("Self-assessments", False))
     for heading, knowledge in sections:
@@ -28,7 +30,7 @@ def index_markdown(title: str, quizzes: list[Quiz], pages_dir: str) -> str:
             unit = "questions" if knowledge else "statements"
             name = quiz.chapter.removesuffix(".md").replace("-", " ").capitalize()
             chapter = f" Chapter: [{name}]({to_docs}{quiz.chapter})." if quiz.chapter else ""
-            lines.append(f"- [{quiz.title}]({quiz.id}.md): {quiz.size} {unit}, about {reading_minutes(quiz)} min.{chapter}")
+            lines.append(f"- [{escape(quiz.title)}]({quiz.id}.md): {quiz.size} {unit}, about {reading_minutes(quiz)} min.{chapter}")
         lines.append("")
     return "\n".join(lines)
 

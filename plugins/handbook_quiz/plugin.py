@@ -8,7 +8,6 @@ from importlib.resources import files as package_files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import markdown as markdown_lib
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -16,9 +15,9 @@ from mkdocs.utils import get_relative_url
 
 from .config import QuizConfig
 from .embed import Embedder
-from .errors import format_issues
+from .errors import format_issues, unused_quiz_message
 from .labels import labels_for
-from .markdown import QuizExtension
+from .markdown import QuizExtension, site_markdown
 from .pages import index_markdown, quiz_page_markdown, results_page_markdown
 from .registry import QuizRegistry
 from .render import Renderer
@@ -28,7 +27,7 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("handbook-quiz")
 
 ASSETS = ("quiz.css", "quiz.js")
 RESULTS_ASSETS = ("results.css", "results.js")
@@ -55,12 +54,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         project_dir = Path(config.config_file_path or ".").resolve().parent
         self.docs_prefix = Path(os.path.relpath(config.docs_dir, project_dir)).as_posix() + "/"
         self.registry = QuizRegistry.load(Path(self.config.quizzes_dir), project_dir, Path(config.docs_dir))
-        if self.registry.issues:
-            if not serving:
-                raise PluginError(format_issues(self.registry.issues))
-            log.error(format_issues(self.registry.issues))
+        # Quiz-file issues are raised in on_env with the chapters' issues: one report, before any page is written.
         language = self.config.language or config.theme.get("language") or "en"
-        renderer = Renderer(self._markdown_function(config), labels_for(language, self.config.labels),
+        renderer = Renderer(site_markdown(config), labels_for(language, self.config.labels),
                             self.config.storage_id or slug(config.site_name),
                             Path(self.config.custom_templates) if self.config.custom_templates else None)
         back_links = {qid: quiz.chapter for qid, quiz in self.registry.quizzes.items() if quiz.chapter}
@@ -69,18 +65,14 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         config.markdown_extensions.append(QuizExtension(self.embedder))  # type: ignore[arg-type]
         return config
 
-    def _markdown_function(self, config: MkDocsConfig) -> Any:
-        """One converter with the site's extensions, reused for every text field (fast, consistent)."""
-        configs = {name: dict(options) for name, options in (config.mdx_configs or {}).items()}
-        if "pymdownx.snippets" in configs:
-            # Snippets the site appends to every page (e.g. abbreviations) must not land in each field.
-            configs["pymdownx.snippets"].pop("auto_append", None)
-        converter = markdown_lib.Markdown(extensions=list(config.markdown_extensions), extension_configs=configs)
-        return lambda text: converter.reset().convert(text)
-
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
+        quizzes_dir = Path(self.config.quizzes_dir).resolve()
+        for file in list(files):
+            # A quizzes folder inside docs/ must never ship its YAML (answer keys) as files.
+            if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(quizzes_dir):
+                files.remove(file)
         package = package_files("handbook_quiz")
         for name in (*ASSETS, *RESULTS_ASSETS):
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(package / "assets" / name)))
@@ -134,22 +126,25 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 page.links_to_anchors.setdefault(target, {}).setdefault(anchor, original)
         self.anchor_links = []
         if state is not None and state.seen:
-            html += "".join(self._asset_tag(name, page) for name in ASSETS)  # At the end, so the script finds the quiz markup already parsed.
+            # At the end, so that the script finds the quiz markup already parsed.
+            html += "".join(self._asset_tag(name, page) for name in ASSETS)
         return html
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if not self.config.enabled:
             return env
-        errors = sorted(set(self.embedder.errors))
-        if errors:
-            message = f"handbook-quiz: {len(errors)} problem{'s' if len(errors) > 1 else ''} in pages:\n" + "\n".join(errors)
+        broken = tuple(f"quiz '{quiz_id}' has errors" for quiz_id in self.registry.broken)
+        # A chapter embedding a broken quiz adds nothing to the quiz file's own issues.
+        page_errors = sorted({e for e in self.embedder.errors if not any(b in e for b in broken)})
+        if self.registry.issues or page_errors:
+            message = format_issues(self.registry.issues, page_errors)
             if not getattr(self, "serving", False):
                 raise PluginError(message)
             log.error(message)
         if self.config.warn_unused:
             for quiz_id in sorted(set(self.registry.quizzes) - set(self.embedder.used_by)):
                 quiz = self.registry.quizzes[quiz_id]
-                log.warning("%s: quiz '%s' is not embedded in any page: add '/// quiz | %s' and '///' to a chapter", quiz.source, quiz_id, quiz_id)
+                log.warning(unused_quiz_message(quiz.source, quiz_id))
         return env
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:

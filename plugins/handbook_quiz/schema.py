@@ -34,7 +34,24 @@ def quiz_schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> Draft202012Validator:
-    return Draft202012Validator(quiz_schema())
+    # The published schema shares definitions through `$ref`; resolving them on every check took
+    # half the validation time, so the validator gets a copy with each reference written out.
+    return Draft202012Validator(_inlined(quiz_schema(), quiz_schema()))
+
+
+def _inlined(node: Any, root: dict[str, Any]) -> Any:
+    """``node`` with every local ``{"$ref": "#/..."}`` replaced by its target (the schema has no cycles)."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/") and len(node) == 1:
+            target: Any = root
+            for part in ref[2:].split("/"):
+                target = target[part]
+            return _inlined(target, root)
+        return {key: _inlined(value, root) for key, value in node.items() if key != "$defs"}
+    if isinstance(node, list):
+        return [_inlined(value, root) for value in node]
+    return node
 
 
 def structural_issues(loaded: LoadedFile) -> list[QuizIssue]:
@@ -43,7 +60,19 @@ def structural_issues(loaded: LoadedFile) -> list[QuizIssue]:
     for error in _leaf_errors(_validator().iter_errors(loaded.data)):
         for issue in _describe(error, loaded):
             issues.setdefault((issue.line, issue.column, issue.path, issue.message), issue)
+    for issue in _keys_without_a_type(loaded):
+        issues.setdefault((issue.line, issue.column, issue.path, issue.message), issue)
     return list(issues.values())
+
+
+def _keys_without_a_type(loaded: LoadedFile) -> list[QuizIssue]:
+    """With 'type' missing or wrong, no type's rules apply: still name the keys that no type knows."""
+    data = loaded.data
+    if not isinstance(data, dict) or data.get("type") in ("knowledge", "self-assessment"):
+        return []
+    defs = quiz_schema()["$defs"]
+    known = sorted({*defs["knowledge"]["properties"], *defs["selfAssessment"]["properties"]})
+    return [loaded.issue((key,), _unknown_key(key, known), at_key=True) for key in data if key not in known]
 
 
 def _leaf_errors(errors: Any) -> list[ValidationError]:

@@ -32,8 +32,8 @@ def content_hash(quiz: Quiz) -> str:
             "items": [[i.id, i.reverse, i.subscale] for i in quiz.items],
             "scale": [len(quiz.scale.labels), quiz.scale.start],
             "method": quiz.method,
-            "bands": [b.start for b in quiz.bands],
-            "subscales": [[s.id, [b.start for b in s.bands]] for s in quiz.subscales],
+            "bands": [float(b.start) for b in quiz.bands],  # from: 1 and from: 1.0 are the same band
+            "subscales": [[s.id, [float(b.start) for b in s.bands]] for s in quiz.subscales],
         }
     text = json.dumps([quiz.type, quiz.version, key], separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()[:12]
