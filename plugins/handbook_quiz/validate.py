@@ -17,6 +17,9 @@ from .model import Band, Choice, Item, Question, Quiz, Scale, Subscale, Wording
 from .schema import structural_issues
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+CHAPTER_PATTERN = re.compile(r"^[^#?]+\.md$")
+DOCS_LINK = re.compile(r"\]\(\s*<?([^)\s:#?>]+\.md)")
+"""Markdown links to a docs page, e.g. ``[Skills](rapport.md#skills)``: the page part."""
 
 
 def validate(loaded: LoadedFile, default_id: str, docs_dir: Path | None = None) -> tuple[Quiz | None, list[QuizIssue]]:
@@ -77,6 +80,7 @@ class _CrossChecker:
             self.fail((), f"the file name gives the id '{quiz_id}', which is not valid: rename the file "
                       "using lowercase letters, digits and hyphens, or add an 'id:' key")
         self._check_chapter()
+        self._check_links(self.data, ())
         if data.get("type") not in ("knowledge", "self-assessment"):
             return None  # The schema has said what 'type' must be; the other rules depend on it.
         common = {
@@ -90,13 +94,34 @@ class _CrossChecker:
                         shuffle=data.get("shuffle", False), questions=self._questions())
         return self._self_assessment(common)
 
+    def _missing_page(self, target: str) -> str | None:
+        """A hint when a docs-relative page does not exist; None when it does (or docs are unknown)."""
+        if self.docs_dir is None or (self.docs_dir / target).is_file():
+            return None
+        pages = sorted(p.relative_to(self.docs_dir).as_posix() for p in self.docs_dir.rglob("*.md"))
+        close = difflib.get_close_matches(target, pages, n=1)
+        return f" (did you mean '{close[0]}'?)" if close else " (paths are relative to docs/)"
+
     def _check_chapter(self) -> None:
         chapter = self.data.get("chapter")
-        if isinstance(chapter, str) and chapter and self.docs_dir is not None and not (self.docs_dir / chapter).is_file():
-            pages = sorted(str(p.relative_to(self.docs_dir)) for p in self.docs_dir.rglob("*.md"))
-            close = difflib.get_close_matches(chapter, pages, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else " (paths are relative to docs/)"
-            self.fail(("chapter",), f"chapter '{chapter}' does not exist{hint}")
+        if isinstance(chapter, str) and CHAPTER_PATTERN.match(chapter):
+            hint = self._missing_page(chapter)
+            if hint is not None:
+                self.fail(("chapter",), f"chapter '{chapter}' does not exist{hint}")
+
+    def _check_links(self, value: Any, path: tuple[Any, ...]) -> None:
+        """Docs-relative links in any text field must name an existing page (anchors are checked by the build)."""
+        if isinstance(value, dict):
+            for key, child in value.items():
+                self._check_links(child, (*path, key))
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                self._check_links(child, (*path, index))
+        elif isinstance(value, str):
+            for target in DOCS_LINK.findall(value):
+                hint = self._missing_page(target)
+                if hint is not None:
+                    self.fail(path, f"link to '{target}' does not match any page in docs/{hint}")
 
     def wording(self, value: Any, path: tuple[Any, ...]) -> Wording:
         """Normalise text that may differ by perspective, checking its keys against the perspectives."""
