@@ -237,7 +237,7 @@ def test_a_link_to_a_missing_page_fails_the_build(tmp_path: Path, caplog: pytest
     files = {**LINK_SITE, "quizzes/rapport-check.yml": QUIZ_WITH_LINKS.replace("part/intro.md", "part/gone.md")}
     with caplog.at_level(logging.INFO), pytest.raises(Abort):
         build_site(make_site(tmp_path, files), strict=True)
-    assert "quizzes/rapport-check.yml: link to 'part/gone.md' does not match any page in docs/" in caplog.text
+    assert "quizzes/rapport-check.yml:3:14: description: link to 'part/gone.md' does not match any page in docs/ (did you mean 'part/intro.md'?)" in caplog.text
     assert_nothing_written(tmp_path / "site")
 
 

@@ -1,0 +1,344 @@
+"""The `handbook` command: scaffolding, nav editing, `check` against the build, and a newcomer's first chapter.
+
+Every test works on a temporary copy of tests/small_site, a handbook with two chapters whose
+mkdocs.yml carries comments, an `!ENV` tag and uneven spacing that edits must keep.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from handbook_quiz.cli import main
+from handbook_quiz.loader import load_file
+from handbook_quiz.navedit import add_to_nav
+from handbook_quiz.validate import validate
+
+SMALL_SITE = Path(__file__).parent / "small_site"
+HANDBOOK = Path(sys.executable).parent / "handbook"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+NEW_FILES = ("docs/motivational-interviewing.md", "quizzes/motivational-interviewing-check.yml",
+             "quizzes/motivational-interviewing-self.yml")
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh copy of the small handbook, made the current folder as an instructor's terminal would be."""
+    root = tmp_path / "handbook"
+    shutil.copytree(SMALL_SITE, root)
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    return root
+
+
+def handbook(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def added_lines(before: str, after: str) -> list[str]:
+    """Lines ``after`` adds to ``before``; fails if anything was removed or changed."""
+    ops = difflib.SequenceMatcher(a=before.splitlines(), b=after.splitlines()).get_opcodes()
+    diff = "\n".join(difflib.unified_diff(before.splitlines(), after.splitlines()))
+    assert all(tag in ("equal", "insert") for tag, *_ in ops), diff
+    return [line for tag, _, _, j1, j2 in ops if tag == "insert" for line in after.splitlines()[j1:j2]]
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def mkdocs_build(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site"), *extra]
+    return subprocess.run(command, cwd=root, env=ENV, capture_output=True, text=True)
+
+
+def build_messages(output: str) -> list[str]:
+    """The plugin's messages in a build log: the 'handbook-quiz:' headline and the lines under it."""
+    lines, inside = [], False
+    for line in output.splitlines():
+        level = re.match(r"^(INFO|WARNING|ERROR|DEBUG)\s+-\s+(.*)$", line)
+        if level:
+            inside = level.group(2).startswith("handbook-quiz:")
+            line = level.group(2)
+        if inside:
+            lines.append(line)
+    return lines
+
+
+# --- new chapter ---------------------------------------------------------------------------
+
+
+def test_new_chapter_writes_three_files_and_a_nav_entry_keeping_everything_else(site: Path) -> None:
+    before = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    result = handbook("new", "chapter", "Motivational interviewing")
+    assert result.exit_code == 0, result.output
+    for name in NEW_FILES:
+        assert (site / name).is_file(), name
+        assert f"Created {name}" in result.output
+    after = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    # Only one line is added, right after the last chapter, at its indentation: comments, the
+    # !ENV tag, quoting, spacing and order are untouched.
+    assert added_lines(before, after) == ["      - Motivational interviewing: motivational-interviewing.md"]
+    lines = after.splitlines()
+    entry = "      - Motivational interviewing: motivational-interviewing.md"
+    assert lines[lines.index('      - "Empathy": empathy.md') + 1] == entry
+    assert "Added it to the nav in mkdocs.yml, at the end of the 'Chapters' section" in result.output
+
+
+def test_new_chapter_has_the_standard_sections_and_embeds_its_quizzes(site: Path) -> None:
+    assert handbook("new", "chapter", "Motivational interviewing").exit_code == 0
+    chapter = (site / "docs/motivational-interviewing.md").read_text(encoding="utf-8")
+    assert chapter.startswith("# Motivational interviewing\n")
+    ids = re.findall(r"^## .+ \{#([a-z-]+)\}$", chapter, flags=re.MULTILINE)
+    assert ids == ["objectives", "evidence", "core-concepts", "skills", "case", "misconceptions", "ethics",
+                   "check", "reflect", "prompts", "takeaways", "further-reading"]
+    assert "/// quiz | motivational-interviewing-check\n///\n" in chapter
+    assert "/// quiz | motivational-interviewing-self\n///\n" in chapter
+
+
+def test_new_chapter_never_overwrites(site: Path) -> None:
+    (site / "quizzes/motivational-interviewing-self.yml").write_text("mine\n", encoding="utf-8")
+    before = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    result = handbook("new", "chapter", "Motivational interviewing")
+    assert result.exit_code == 1
+    assert "quizzes/motivational-interviewing-self.yml already exists: nothing was written" in result.output
+    assert (site / "quizzes/motivational-interviewing-self.yml").read_text(encoding="utf-8") == "mine\n"
+    assert not (site / "docs/motivational-interviewing.md").exists()
+    assert (site / "mkdocs.yml").read_text(encoding="utf-8") == before
+
+
+def test_new_chapter_twice_refuses_the_second_time(site: Path) -> None:
+    assert handbook("new", "chapter", "Motivational interviewing").exit_code == 0
+    chapter = (site / "docs/motivational-interviewing.md").read_text(encoding="utf-8")
+    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    result = handbook("new", "chapter", "Motivational interviewing")
+    assert result.exit_code == 1
+    assert "already exist: nothing was written" in result.output
+    assert (site / "docs/motivational-interviewing.md").read_text(encoding="utf-8") == chapter
+    assert (site / "mkdocs.yml").read_text(encoding="utf-8") == config
+
+
+def test_without_a_nav_no_nav_is_added_and_the_line_is_printed(site: Path) -> None:
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text[: text.index("nav:")], encoding="utf-8")
+    before = config.read_text(encoding="utf-8")
+    result = handbook("new", "chapter", "Motivational interviewing")
+    assert result.exit_code == 0, result.output
+    assert config.read_text(encoding="utf-8") == before
+    assert "mkdocs.yml has no nav" in result.output
+    assert "    - Motivational interviewing: motivational-interviewing.md" in result.output.splitlines()
+
+
+def test_a_nav_that_cannot_be_edited_safely_is_left_alone_with_the_line_printed(site: Path) -> None:
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    flow_nav = "nav: [index.md, rapport.md, empathy.md, about.md]\n"
+    config.write_text(text[: text.index("nav:")] + flow_nav, encoding="utf-8")
+    before = config.read_text(encoding="utf-8")
+    result = handbook("new", "chapter", "Motivational interviewing")
+    assert result.exit_code == 0, result.output
+    assert config.read_text(encoding="utf-8") == before
+    assert "mkdocs.yml was not changed" in result.output
+    assert "    - Motivational interviewing: motivational-interviewing.md" in result.output.splitlines()
+
+
+def test_nav_edit_keeps_other_indentation_styles_tags_and_trailing_comments(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    before = (
+        "site_name: X\r\n"
+        "markdown_extensions:\r\n"
+        "  - pymdownx.emoji:\r\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\r\n"
+        "nav:\r\n"
+        "- Home: index.md   # home\r\n"
+        "- Chapters:\r\n"
+        "  - Rapport: rapport.md\r\n"
+        "  - Section:\r\n"
+        "    - Deep: deep.md\r\n"
+        "  # more to come\r\n"
+        "- About: about.md\r\n"
+        "\r\n"
+        "# Plugins below\r\n"
+        "plugins:\r\n"
+        "  - search\r\n"
+    )
+    config.write_bytes(before.encode())
+    result = add_to_nav(config, "Motivational interviewing: an introduction", "mi.md")
+    assert result.added, result.reason
+    after = config.read_bytes().decode()
+    entry = "  - 'Motivational interviewing: an introduction': mi.md\r\n"  # quoted, at the section's own indentation
+    assert after == before.replace("    - Deep: deep.md\r\n", "    - Deep: deep.md\r\n" + entry)
+
+
+def test_nav_without_chapters_section_gets_the_entry_at_the_end_of_the_top_level(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: X\nnav:\n  - index.md\n  - About: about.md\n# The end\n", encoding="utf-8")
+    result = add_to_nav(config, "New", "new.md")
+    assert result.added
+    assert result.section == ""
+    expected = "site_name: X\nnav:\n  - index.md\n  - About: about.md\n  - New: new.md\n# The end\n"
+    assert config.read_text(encoding="utf-8") == expected
+
+
+def test_unwritable_files_are_explained_without_a_traceback(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_open = Path.open
+
+    def refuse(self: Path, mode: str = "r", *args: object, **kwargs: object) -> object:
+        if "x" in mode and self.name.endswith("-self.yml"):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, mode, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", refuse)
+    result = handbook("new", "chapter", "Motivational interviewing")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "motivational-interviewing-self.yml (Permission denied): nothing was written" in result.output
+    assert not (site / "docs/motivational-interviewing.md").exists()  # the files made before it were removed
+
+
+def test_missing_mkdocs_yml_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for args in (["check"], ["new", "chapter", "X"], ["new", "quiz", "--type", "knowledge", "x"]):
+        result = handbook(*args)
+        assert result.exit_code == 1
+        assert "no mkdocs.yml in" in result.output
+        assert "Traceback" not in result.output
+
+
+# --- new quiz ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("quiz_type", ["knowledge", "self-assessment"])
+def test_new_quiz_writes_a_commented_stub_that_validates(site: Path, quiz_type: str) -> None:
+    result = handbook("new", "quiz", "--type", quiz_type, "rapport-extra", "--chapter", "rapport.md")
+    assert result.exit_code == 0, result.output
+    path = site / "quizzes/rapport-extra.yml"
+    text = path.read_text(encoding="utf-8")
+    first = text.splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema=")
+    schema = (path.parent / first.split("$schema=", 1)[1]).resolve()
+    assert schema.name == "quiz.schema.json"
+    assert schema.is_file()
+    assert sum(line.lstrip().startswith("#") for line in text.splitlines()) >= 4  # explained for instructors
+    quiz, issues = validate(load_file(path, "quizzes/rapport-extra.yml"), "rapport-extra", site / "docs")
+    assert issues == []
+    assert quiz is not None
+    assert quiz.type == quiz_type
+    assert quiz.chapter == "rapport.md"
+    assert "/// quiz | rapport-extra" in result.output
+
+
+def test_new_quiz_without_chapter_validates_and_refuses_to_overwrite(site: Path) -> None:
+    assert handbook("new", "quiz", "--type", "knowledge", "warm-up").exit_code == 0
+    path = site / "quizzes/warm-up.yml"
+    assert validate(load_file(path, "quizzes/warm-up.yml"), "warm-up", site / "docs")[1] == []
+    again = handbook("new", "quiz", "--type", "self-assessment", "warm-up")
+    assert again.exit_code == 1
+    assert "already exists" in again.output
+
+
+def test_new_quiz_explains_bad_ids_and_chapters(site: Path) -> None:
+    bad_id = handbook("new", "quiz", "--type", "knowledge", "Warm Up")
+    assert bad_id.exit_code == 1
+    assert "is not a valid quiz id" in bad_id.output
+    bad_chapter = handbook("new", "quiz", "--type", "knowledge", "warm-up", "--chapter", "rapport")
+    assert bad_chapter.exit_code == 1
+    assert "there is no rapport in docs" in bad_chapter.output
+    assert not (site / "quizzes/warm-up.yml").exists()
+
+
+# --- check ---------------------------------------------------------------------------------
+
+
+def test_check_passes_a_good_site(site: Path) -> None:
+    result = handbook("check")
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(r"handbook check: no problems \(2 quizzes and 4 pages in \d+\.\d s\)\.\n", result.output)
+
+
+def test_check_reports_quiz_file_errors_exactly_as_the_build(site: Path) -> None:
+    quiz = site / "quizzes/rapport-self.yml"
+    replace_in(quiz, "reverse: true", "reverse: true\n    subscale: warmth")
+    check = site / "quizzes/rapport-check.yml"
+    replace_in(check, "      - text: Advice", "      - txt: Advice")
+    build = mkdocs_build(site)
+    assert build.returncode == 1
+    expected = build_messages(build.stderr)
+    assert len(expected) == 4, build.stderr  # headline + 3 problems
+    result = handbook("check")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[: len(expected)] == expected
+
+
+def test_check_reports_embed_errors_exactly_as_the_build(site: Path) -> None:
+    page = site / "docs/empathy.md"
+    blocks = "\n/// quiz | rapport-chek\n///\n\n/// quiz | rapport-check\n    mode: exam\n///\n"
+    page.write_text(page.read_text(encoding="utf-8") + blocks, encoding="utf-8")
+    build = mkdocs_build(site)
+    assert build.returncode == 1
+    expected = build_messages(build.stderr)
+    assert expected[0] == "handbook-quiz: 2 problems in pages:", build.stderr
+    assert "docs/empathy.md:9: no quiz has the id 'rapport-chek' (did you mean 'rapport-check'?)" in expected
+    assert any(line.startswith("docs/empathy.md:12: quiz block 'rapport-check' not recognised") for line in expected)
+    result = handbook("check")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[:-1] == expected
+    summary = "handbook check: 2 problems (0 in quiz files, 2 in pages, 0 warnings;"
+    assert result.output.splitlines()[-1].startswith(summary)
+
+
+def test_check_fails_on_a_quiz_no_page_embeds_as_the_strict_build_does(site: Path) -> None:
+    assert handbook("new", "quiz", "--type", "knowledge", "warm-up").exit_code == 0
+    build = mkdocs_build(site, "--strict")
+    assert build.returncode == 1
+    message = ("quizzes/warm-up.yml: quiz 'warm-up' is not embedded in any page: "
+               "add '/// quiz | warm-up' and '///' to a chapter")
+    assert message in build.stderr
+    result = handbook("check")
+    assert result.exit_code == 1
+    assert f"warning: {message}" in result.output.splitlines()
+
+
+def test_installed_command_runs_check(site: Path) -> None:
+    assert HANDBOOK.is_file(), "install the project first: pip install -e ."
+    good = subprocess.run([str(HANDBOOK), "check"], cwd=site, env=ENV, capture_output=True, text=True)
+    assert good.returncode == 0, good.stdout + good.stderr
+    (site / "docs/about.md").write_text("# About\n\n/// quiz | nope\n///\n", encoding="utf-8")
+    bad = subprocess.run([str(HANDBOOK), "check"], cwd=site / "docs", env=ENV, capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert "docs/about.md:3: no quiz has the id 'nope'" in bad.stdout
+    assert "Traceback" not in bad.stdout + bad.stderr
+
+
+# --- a newcomer's first chapter ------------------------------------------------------------
+
+
+def test_newcomer_scaffolds_a_chapter_and_a_quiz_and_the_strict_build_shows_them(site: Path) -> None:
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run([str(HANDBOOK), *args], cwd=site, env=ENV, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return result
+
+    run("new", "chapter", "Motivational interviewing")
+    run("new", "quiz", "--type", "knowledge", "mi-scenarios", "--chapter", "motivational-interviewing.md")
+    chapter = site / "docs/motivational-interviewing.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n/// quiz | mi-scenarios\n///\n", encoding="utf-8")
+    assert run("check").stdout.startswith("handbook check: no problems (5 quizzes")
+    build = mkdocs_build(site, "--strict")
+    assert build.returncode == 0, build.stderr
+    html = (site / "site/motivational-interviewing/index.html").read_text(encoding="utf-8")
+    for quiz_id in ("motivational-interviewing-check", "motivational-interviewing-self", "mi-scenarios"):
+        assert f'data-hq-quiz="{quiz_id}"' in html
+    assert "Quiz not shown" not in html
+    nav = (site / "site/rapport/index.html").read_text(encoding="utf-8")
+    assert "motivational-interviewing/" in nav  # listed in the navigation
