@@ -215,6 +215,15 @@ def test_missing_mkdocs_yml_is_explained(tmp_path: Path, monkeypatch: pytest.Mon
         assert "Traceback" not in result.output
 
 
+def test_a_broken_mkdocs_yml_is_explained(site: Path) -> None:
+    with (site / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("  broken: [unclosed\n")
+    result = handbook("check")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: mkdocs.yml could not be read:\n  MkDocs encountered an error parsing")
+    assert "Traceback" not in result.output
+
+
 # --- new quiz ------------------------------------------------------------------------------
 
 
@@ -274,10 +283,12 @@ def test_check_reports_quiz_file_errors_exactly_as_the_build(site: Path) -> None
     build = mkdocs_build(site)
     assert build.returncode == 1
     expected = build_messages(build.stderr)
-    assert len(expected) == 4, build.stderr  # headline + 3 problems
+    assert expected[0] == "handbook-quiz: 3 problems in 2 files:", build.stderr
     result = handbook("check")
     assert result.exit_code == 1
-    assert result.output.splitlines()[: len(expected)] == expected
+    assert result.output.splitlines()[:-1] == expected
+    summary = "handbook check: 3 problems (3 in quiz files; 2 quizzes and 4 pages in "
+    assert result.output.splitlines()[-1].startswith(summary)
 
 
 def test_check_reports_embed_errors_exactly_as_the_build(site: Path) -> None:
@@ -287,13 +298,13 @@ def test_check_reports_embed_errors_exactly_as_the_build(site: Path) -> None:
     build = mkdocs_build(site)
     assert build.returncode == 1
     expected = build_messages(build.stderr)
-    assert expected[0] == "handbook-quiz: 2 problems in pages:", build.stderr
+    assert expected[0] == "handbook-quiz: 2 problems in 1 file:", build.stderr
     assert "docs/empathy.md:9: no quiz has the id 'rapport-chek' (did you mean 'rapport-check'?)" in expected
     assert any(line.startswith("docs/empathy.md:12: quiz block 'rapport-check' not recognised") for line in expected)
     result = handbook("check")
     assert result.exit_code == 1
     assert result.output.splitlines()[:-1] == expected
-    summary = "handbook check: 2 problems (0 in quiz files, 2 in pages, 0 warnings;"
+    summary = "handbook check: 2 problems (2 in pages; 2 quizzes and 4 pages in "
     assert result.output.splitlines()[-1].startswith(summary)
 
 

@@ -39,7 +39,12 @@ def _in_indented_code(lines: list[str], index: int) -> bool:
     return True
 
 
-def scan_block_lines(markdown: str) -> list[tuple[int, str]]:
+def source_offset(source: str, markdown: str) -> int:
+    """Lines MkDocs removed above the Markdown (front matter), so reported lines match the file."""
+    return source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
+
+
+def scan_block_lines(markdown: str, offset: int = 0) -> list[tuple[int, str]]:
     """(line, argument) of each ``/// quiz`` header outside code, in page order."""
     found: list[tuple[int, str]] = []
     fence = ""
@@ -55,7 +60,7 @@ def scan_block_lines(markdown: str) -> list[tuple[int, str]]:
             continue
         match = BLOCK_HEADER.match(line)
         if match and not fence and not _in_indented_code(lines, number - 1):
-            found.append((number, match.group("rest").strip().lstrip("|").strip()))
+            found.append((number + offset, match.group("rest").strip().lstrip("|").strip()))
     return found
 
 
@@ -96,8 +101,11 @@ class Embedder:
         self.used_by: dict[str, set[str]] = {}
         self.page: PageState | None = None
 
-    def start_page(self, src: str, markdown: str, resolve: LinkResolver, generated: bool = False) -> None:
-        self.page = PageState(src, resolve, generated, scan_block_lines(markdown))
+    def start_page(self, src: str, markdown: str, resolve: LinkResolver, generated: bool = False,
+                   source: str = "") -> None:
+        """Begin a page; ``source`` is the file as written, when it may differ (front matter)."""
+        offset = source_offset(source, markdown) if source and "///" in markdown else 0
+        self.page = PageState(src, resolve, generated, scan_block_lines(markdown, offset))
 
     def open_block(self, quiz_id: str) -> tuple[int, str]:
         """A block starts: claim its header line and render it (so an unclosed block still shows)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -48,9 +49,13 @@ def format_path(path: tuple[str | int, ...]) -> str:
     return out
 
 
-def format_page_errors(errors: list[str]) -> str:
-    """Headline plus one line per embed problem, as the build and ``handbook check`` both print it."""
-    return f"handbook-quiz: {len(errors)} problem{'s' if len(errors) > 1 else ''} in pages:\n" + "\n".join(errors)
+def page_problems(embed_errors: list[str], broken_ids: Iterable[str]) -> list[str]:
+    """Embed errors to report, sorted and unique, as the build and ``handbook check`` both report them.
+
+    A chapter embedding a broken quiz adds nothing to the quiz file's own issues, so it is left out.
+    """
+    broken = tuple(f"quiz '{quiz_id}' has errors" for quiz_id in broken_ids)
+    return sorted({error for error in embed_errors if not any(b in error for b in broken)})
 
 
 def unused_quiz_message(source: str, quiz_id: str) -> str:

@@ -15,7 +15,7 @@ from mkdocs.utils import get_relative_url
 
 from .config import QuizConfig
 from .embed import Embedder
-from .errors import format_issues, unused_quiz_message
+from .errors import format_issues, page_problems, unused_quiz_message
 from .labels import labels_for
 from .markdown import QuizExtension, site_markdown
 from .pages import index_markdown, quiz_page_markdown, results_page_markdown
@@ -101,7 +101,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             return target.url_relative_to(page.file) + anchor
 
         shown = f"{self.docs_prefix}{page.file.src_uri}"  # e.g. docs/rapport.md, as instructors see it
-        self.embedder.start_page(shown, markdown, resolve, generated=page.file.generated_by is not None)
+        generated = page.file.generated_by is not None
+        source = page.file.content_string if "///" in markdown and not generated else ""
+        self.embedder.start_page(shown, markdown, resolve, generated=generated, source=source)
         return markdown
 
     def _asset_tag(self, name: str, page: Page) -> str:
@@ -133,9 +135,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if not self.config.enabled:
             return env
-        broken = tuple(f"quiz '{quiz_id}' has errors" for quiz_id in self.registry.broken)
-        # A chapter embedding a broken quiz adds nothing to the quiz file's own issues.
-        page_errors = sorted({e for e in self.embedder.errors if not any(b in e for b in broken)})
+        page_errors = page_problems(self.embedder.errors, self.registry.broken)
         if self.registry.issues or page_errors:
             message = format_issues(self.registry.issues, page_errors)
             if not getattr(self, "serving", False):

@@ -1,0 +1,258 @@
+"""``handbook check``: every quiz file and every chapter embed, checked with the build's own code.
+
+A build stops at its first failing stage (quiz files in ``on_config``, pages in ``on_env``). This
+runs both stages in one go, so an instructor sees every problem at once, in the build's own words:
+mkdocs.yml is read by MkDocs itself (``!ENV``, ``INHERIT`` and defaults work as in a build), quizzes
+are loaded by ``QuizRegistry.load`` as the plugin loads them, and each page goes through Python-Markdown
+with the site's extensions plus the same ``QuizExtension`` and ``Embedder``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import textwrap
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import markdown as markdown_lib
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+from mkdocs.structure.files import Files, get_files
+from mkdocs.utils.meta import get_data
+
+from .embed import Embedder
+from .errors import HandbookError, QuizIssue, format_issues, page_problems, unused_quiz_message
+from .labels import labels_for
+from .markdown import QuizExtension, site_markdown
+from .plugin import QuizPlugin, slug
+from .registry import QuizRegistry
+from .render import Renderer
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+
+    from .config import QuizConfig
+
+
+@dataclass
+class Site:
+    """The handbook as MkDocs sees it, plus what the quiz plugin was configured with."""
+
+    config: MkDocsConfig
+    plugin: QuizPlugin
+    plugin_name: str
+    config_file: Path
+    warnings: list[str] = field(default_factory=list)
+    """Warnings MkDocs gave while reading mkdocs.yml (they fail ``mkdocs build --strict``)."""
+
+    @property
+    def project_dir(self) -> Path:
+        return self.config_file.parent
+
+    @property
+    def docs_dir(self) -> Path:
+        return Path(self.config.docs_dir)
+
+    @property
+    def quiz_config(self) -> QuizConfig:
+        return self.plugin.config
+
+    @property
+    def quizzes_dir(self) -> Path:
+        return Path(self.quiz_config.quizzes_dir)
+
+    @property
+    def docs_prefix(self) -> str:
+        """``docs/``: how page paths start in messages, exactly as the plugin computes it."""
+        return Path(os.path.relpath(self.docs_dir, self.project_dir)).as_posix() + "/"
+
+
+def find_config(start: Path) -> Path:
+    """The nearest mkdocs.yml in ``start`` or a folder above it, so the CLI works from docs/ too."""
+    for folder in (start, *start.parents):
+        for name in ("mkdocs.yml", "mkdocs.yaml"):
+            if (folder / name).is_file():
+                return folder / name
+    raise HandbookError(f"no mkdocs.yml in {start} or any folder above it: run this inside the handbook's "
+                        "folder (the one with mkdocs.yml), or name the file with --config-file")
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def _mkdocs_messages() -> Iterator[list[logging.LogRecord]]:
+    """Collect what MkDocs logs instead of letting it print, so the CLI can explain it."""
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    records = handler.records
+    propagate, logger.propagate = logger.propagate, False
+    logger.addHandler(handler)
+    try:
+        yield records
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def load_site(config_file: Path) -> Site:
+    """Read mkdocs.yml with MkDocs; any problem becomes a ``HandbookError`` in plain words."""
+    if not config_file.is_file():
+        raise HandbookError(f"{config_file} does not exist: run this inside the handbook's folder "
+                            "(the one with mkdocs.yml), or name the file with --config-file")
+    with _mkdocs_messages() as records:
+        try:
+            config = load_config(str(config_file))
+        except (MkDocsException, OSError) as error:
+            details = "\n".join(record.getMessage() for record in records) or str(error)
+            raise HandbookError(f"{config_file.name} could not be read:\n" + textwrap.indent(details, "  ")) from None
+    name, plugin = next(((n, p) for n, p in config.plugins.items() if isinstance(p, QuizPlugin)), ("", None))
+    if plugin is None:
+        raise HandbookError(f"{config_file.name} does not use the quiz plugin: add '- handbook-quiz' under 'plugins:'")
+    warnings = [f"{config_file.name}: {record.getMessage()}" for record in records]
+    return Site(config, plugin, name, config_file.resolve(), warnings)
+
+
+@dataclass
+class CheckReport:
+    """Everything ``handbook check`` found, and how much it looked at."""
+
+    quiz_issues: list[QuizIssue]
+    page_errors: list[str]
+    warnings: list[str]
+    quizzes: int
+    pages: int
+    seconds: float = 0.0
+
+    @property
+    def problems(self) -> int:
+        return len(self.quiz_issues) + len(self.page_errors) + len(self.warnings)
+
+    def lines(self) -> list[str]:
+        """The output: the build's messages, grouped as the build groups them, then one summary line."""
+        out: list[str] = []
+        if self.quiz_issues or self.page_errors:
+            out += format_issues(self.quiz_issues, self.page_errors).splitlines()
+        out += [f"warning: {warning}" for warning in self.warnings]
+        return [*out, self.summary()]
+
+    def summary(self) -> str:
+        """One line: how much was checked, and how many problems of each kind were found."""
+        looked = f"{_count(self.quizzes, 'quiz', 'quizzes')} and {_count(self.pages, 'page')} in {self.seconds:.1f} s"
+        if not self.problems:
+            return f"handbook check: no problems ({looked})."
+        kinds = [(len(self.quiz_issues), "in quiz files"), (len(self.page_errors), "in pages"),
+                 (len(self.warnings), "warnings" if len(self.warnings) > 1 else "warning")]
+        parts = ", ".join(f"{number} {kind}" for number, kind in kinds if number)
+        return f"handbook check: {_count(self.problems, 'problem')} ({parts}; {looked}): fix them and run it again."
+
+
+def _count(number: int, one: str, many: str = "") -> str:
+    return f"{number} {one if number == 1 else many or one + 's'}"
+
+
+def run_check(site: Site) -> CheckReport:
+    """Check every quiz file and every page, collecting all problems (nothing is written)."""
+    started = time.perf_counter()
+    registry = QuizRegistry.load(site.quizzes_dir, site.project_dir, site.docs_dir)
+    embedder = _embedder(site, registry)
+    with _mkdocs_messages():
+        pages = _check_pages(site, embedder, _site_files(site, registry))
+    warnings = list(site.warnings)
+    if site.quiz_config.warn_unused:
+        unused = sorted(set(registry.quizzes) - set(embedder.used_by))
+        warnings += [unused_quiz_message(registry.quizzes[quiz_id].source, quiz_id) for quiz_id in unused]
+    return CheckReport(registry.issues, page_problems(embedder.errors, registry.broken), warnings,
+                       len(registry.quizzes) + len(registry.broken), pages, time.perf_counter() - started)
+
+
+def _embedder(site: Site, registry: QuizRegistry) -> Embedder:
+    """The embedder the plugin's ``on_config`` makes, except that quiz text is converted for links only."""
+    config, options = site.config, site.quiz_config
+    language = options.language or config.theme.get("language") or "en"
+    templates = Path(options.custom_templates) if options.custom_templates else None
+    renderer = Renderer(_links_only(site_markdown(config)), labels_for(language, options.labels),
+                        options.storage_id or slug(config.site_name), templates)
+    back_links = {qid: quiz.chapter for qid, quiz in registry.quizzes.items() if quiz.chapter}
+    return Embedder(registry, renderer, back_links)
+
+
+def _links_only(convert: Callable[[str], str]) -> Callable[[str], str]:
+    """The site's converter, skipped for text that cannot yield a page link or a snippet.
+
+    The check throws the quiz HTML away: only links to ``.md`` pages (and snippet includes, which
+    may fail) can produce a message, and converting every other text field dominated the run time.
+    """
+    def convert_if_needed(text: str) -> str:
+        return convert(text) if ".md" in text or "--8<--" in text else ""
+    return convert_if_needed
+
+
+def _site_files(site: Site, registry: QuizRegistry) -> Files:
+    """The build's file list: docs/ plus the pages the plugin generates, so quiz links resolve alike."""
+    files = get_files(site.config)
+    plugins = site.config.plugins
+    site.plugin.registry = registry  # what on_config sets; on_files reads nothing else
+    plugins._current_plugin = site.plugin_name  # what run_event sets; File.generated reads it
+    try:
+        return site.plugin.on_files(files, config=site.config) or files
+    finally:
+        plugins._current_plugin = None
+
+
+def _check_pages(site: Site, embedder: Embedder, files: Files) -> int:
+    """Every hand-written page, then the own page of each quiz that no page embeds, through Markdown.
+
+    The own pages come last and only for unused quizzes: each quiz is then rendered once, and a
+    quiz no chapter shows still has the links in its text checked, as its page is in the build.
+    """
+    config = site.config
+    converter = markdown_lib.Markdown(extensions=[*config.markdown_extensions, QuizExtension(embedder)],
+                                      extension_configs=config.mdx_configs or {})
+    pages = [file for file in files.documentation_pages() if file.generated_by is None]
+    for file in pages:
+        _check_page(site, converter, embedder, files, file)
+    pages_dir = site.quiz_config.pages_dir.strip("/")
+    for quiz_id in sorted(set(embedder.registry.quizzes) - set(embedder.used_by)):
+        own_page = files.get_file_from_path(f"{pages_dir}/{quiz_id}.md")
+        if own_page is not None:
+            _check_page(site, converter, embedder, files, own_page)
+    return len(pages)
+
+
+def _check_page(site: Site, converter: markdown_lib.Markdown, embedder: Embedder, files: Files, file: File) -> None:
+    """One page, as the build renders it: front matter stripped, quiz blocks embedded, leftovers caught."""
+    shown = f"{site.docs_prefix}{file.src_uri}"
+    try:
+        markdown, _meta = get_data(file.content_string)
+    except UnicodeDecodeError:
+        embedder.errors.append(f"{shown}: the file is not UTF-8 text: save it as UTF-8 in your editor")
+        return
+    except OSError as error:
+        embedder.errors.append(f"{shown}: could not be read ({error.strerror or error})")
+        return
+
+    def resolve(path: str, anchor: str, source: str) -> str | None:
+        target = files.get_file_from_path(path)
+        return None if target is None else target.url_relative_to(file) + anchor
+
+    embedder.start_page(shown, markdown, resolve, generated=file.generated_by is not None, source=file.content_string)
+    try:
+        html = converter.reset().convert(markdown)
+    except Exception as error:  # an extension failing (e.g. a missing snippet) stops the build too
+        embedder.errors.append(f"{shown}: could not be converted: {error}")
+        embedder.page = None
+        return
+    embedder.finish_page(html)
