@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check bench clean
+.PHONY: serve test build offline check bench clean
 
 $(BIN)/handbook: pyproject.toml
 	python3 -m venv $(VENV)
@@ -20,8 +20,13 @@ test: $(BIN)/handbook
 build: $(BIN)/handbook
 	$(BIN)/mkdocs build --strict
 
+offline: $(BIN)/handbook
+	rm -rf site-offline alliance-handbook-offline.zip
+	$(BIN)/mkdocs build --strict -f mkdocs-offline.yml -d site-offline
+	$(BIN)/python -m zipfile -c alliance-handbook-offline.zip site-offline/
+
 check: $(BIN)/handbook
 	$(BIN)/handbook check
 
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) site site-offline alliance-handbook-offline.zip

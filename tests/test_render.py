@@ -12,7 +12,8 @@ import pytest
 
 from handbook_quiz.labels import labels_for
 from handbook_quiz.model import Quiz
-from handbook_quiz.render import SUFFIX_TOKEN, Renderer, reading_minutes
+from handbook_quiz.render import SUFFIX_TOKEN, Renderer
+from handbook_quiz.timing import reading_minutes
 from handbook_quiz.scoring import content_hash
 from unit_helpers import GOLDEN, KNOWLEDGE, SELF, check_golden, check_path, quiz_from
 
@@ -246,7 +247,7 @@ def test_reading_time_grows_with_size_and_vignettes() -> None:
 
 def test_spanish_labels() -> None:
     html = make_renderer("es").render(quiz_from(KNOWLEDGE))
-    assert '<p class="hq-meta">2 preguntas, unos 1 min</p>' in html
+    assert '<p class="hq-meta">2 preguntas, aprox. 1 min</p>' in html
     assert ">Comprobar</button>" in html
 
 

@@ -204,7 +204,9 @@ def _site_files(site: Site, registry: QuizRegistry) -> Files:
     """The build's file list: docs/ plus the pages the plugin generates, so quiz links resolve alike."""
     files = get_files(site.config)
     plugins = site.config.plugins
-    site.plugin.registry = registry  # what on_config sets; on_files reads nothing else
+    site.plugin.registry = registry  # what on_config sets; on_files reads these two
+    site.plugin.labels = labels_for(site.quiz_config.language or site.config.theme.get("language") or "en",
+                                    site.quiz_config.labels)
     plugins._current_plugin = site.plugin_name  # what run_event sets; File.generated reads it
     try:
         return site.plugin.on_files(files, config=site.config) or files

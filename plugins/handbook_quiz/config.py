@@ -13,11 +13,8 @@ class QuizConfig(base.Config):
     """Folder of quiz YAML files, relative to mkdocs.yml; kept outside docs/ so no answer key ships as a file."""
     pages_dir = c.Type(str, default="quizzes")
     """URL folder of the generated page of each quiz and of the quiz index."""
-    index_title = c.Type(str, default="Quizzes and self-assessments")
-    """Title of the generated index of all quizzes."""
     results_page = c.Type(str, default="my-results.md")
     """Docs path of the generated My results page."""
-    results_title = c.Type(str, default="My results")
     profile_quiz = c.Type(str, default="alliance-profile")
     """Id of the self-assessment whose latest attempt the results page draws as the profile chart."""
     warn_unused = c.Type(bool, default=True)

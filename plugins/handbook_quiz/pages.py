@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from .model import Quiz
-from .render import reading_minutes
+from .timing import reading_minutes
 
 
 def quiz_page_markdown(quiz: Quiz) -> str:
@@ -13,29 +13,31 @@ def quiz_page_markdown(quiz: Quiz) -> str:
     return f"# {escape(quiz.title)}\n\n/// quiz | {quiz.id}\n///\n"
 
 
-def index_markdown(title: str, quizzes: list[Quiz], pages_dir: str) -> str:
+def index_markdown(quizzes: list[Quiz], pages_dir: str, labels: dict[str, str]) -> str:
     """The index: knowledge checks, then self-assessments, each with size, time and chapter."""
-    lines = [f"# {escape(title)}", ""]
+    lines = [f"# {escape(labels['index_title'])}", ""]
     to_docs = "../" * (pages_dir.count("/") + 1)
-    sections = (("Knowledge checks", True), ("Self-assessments", False))
-    for heading, knowledge in sections:
+    for knowledge in (True, False):
         chosen = sorted((q for q in quizzes if q.is_knowledge == knowledge), key=lambda q: q.title.lower())
         if not chosen:
             continue
-        lines += [f"## {heading}", ""]
+        lines += [f"## {labels['index_knowledge' if knowledge else 'index_self']}", ""]
         if not knowledge:
-            lines += ["Reflective learning aids, not validated or diagnostic instruments. "
-                      "Your answers stay in this browser.", ""]
+            lines += [labels["not_diagnostic"], ""]
         for quiz in chosen:
-            unit = "questions" if knowledge else "statements"
-            name = quiz.chapter.removesuffix(".md").replace("-", " ").capitalize()
-            chapter = f" Chapter: [{name}]({to_docs}{quiz.chapter})." if quiz.chapter else ""
-            lines.append(f"- [{escape(quiz.title)}]({quiz.id}.md): {quiz.size} {unit}, about {reading_minutes(quiz)} min.{chapter}")
+            size = size_text(quiz, labels)
+            chapter = f" [{labels['back']}]({to_docs}{quiz.chapter})." if quiz.chapter else ""
+            lines.append(f"- [{escape(quiz.title)}]({quiz.id}.md): {size}.{chapter}")
         lines.append("")
     return "\n".join(lines)
 
 
-def results_page_markdown(title: str) -> str:
+def size_text(quiz: Quiz, labels: dict[str, str]) -> str:
+    """'12 statements, about 2 min', in the interface language."""
+    key = ("questions" if quiz.is_knowledge else "statements") + ("_one" if quiz.size == 1 else "")
+    return labels[key].format(n=quiz.size, minutes=reading_minutes(quiz))
+
+
+def results_page_markdown(labels: dict[str, str]) -> str:
     """The My results page; its body is added after rendering, when page URLs are known."""
-    return (f"# {title}\n\nEvery quiz and self-assessment you have taken in this browser, your progress "
-            "through the chapters, and your alliance profile. Nothing here has left this browser.\n")
+    return f"# {escape(labels['results_title'])}\n\n{labels['results_intro']}\n"

@@ -56,7 +56,10 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self.registry = QuizRegistry.load(Path(self.config.quizzes_dir), project_dir, Path(config.docs_dir))
         # Quiz-file issues are raised in on_env with the chapters' issues: one report, before any page is written.
         language = self.config.language or config.theme.get("language") or "en"
-        renderer = Renderer(site_markdown(config), labels_for(language, self.config.labels),
+        self.labels = labels_for(language, self.config.labels)
+        for key in sorted(set(self.config.labels) - set(labels_for(language))):
+            log.warning("mkdocs.yml: plugins.handbook-quiz.labels: unknown label '%s' is ignored (the instructor guide lists the keys)", key)
+        renderer = Renderer(site_markdown(config), self.labels,
                             self.config.storage_id or slug(config.site_name),
                             Path(self.config.custom_templates) if self.config.custom_templates else None)
         back_links = {qid: quiz.chapter for qid, quiz in self.registry.quizzes.items() if quiz.chapter}
@@ -82,9 +85,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             # Reached from the quiz index, not listed in the nav one by one.
             files.append(File.generated(config, f"{pages_dir}/{quiz.id}.md", content=quiz_page_markdown(quiz),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
-        results = results_page_markdown(self.config.results_title)
+        results = results_page_markdown(self.labels)
         files.append(File.generated(config, self.config.results_page, content=results))
-        content = index_markdown(self.config.index_title, list(self.registry.quizzes.values()), pages_dir)
+        content = index_markdown(list(self.registry.quizzes.values()), pages_dir, self.labels)
         files.append(File.generated(config, f"{pages_dir}/index.md", content=content))
         return files
 

@@ -22,6 +22,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, s
 from markupsafe import Markup
 
 from .model import Quiz, Wording
+from .pages import size_text
 from .scoring import content_hash
 
 MarkdownFn = Callable[[str], str]
@@ -30,15 +31,6 @@ SUFFIX_TOKEN = "__HQ_SUFFIX__"
 """Stands for the per-page id suffix ("" or "-2", ...) in the cached HTML."""
 
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
-
-
-def reading_minutes(quiz: Quiz) -> int:
-    """Rough time to complete: 30 s a knowledge question (more with a vignette), 10 s a statement."""
-    if quiz.is_knowledge:
-        seconds = sum(30 + (30 if q.vignette else 0) for q in quiz.questions)
-    else:
-        seconds = 10 * len(quiz.items)
-    return max(1, math.ceil(seconds / 60))
 
 
 class Renderer:
@@ -99,8 +91,7 @@ class Renderer:
     def render(self, quiz: Quiz, back_link: str = "") -> str:
         """HTML for one quiz with the id-suffix token in place of the per-page suffix."""
         labels = self.labels
-        size_text = labels[("questions" if quiz.is_knowledge else "statements") + ("_one" if quiz.size == 1 else "")]
-        meta = size_text.format(n=quiz.size, minutes=reading_minutes(quiz))
+        meta = size_text(quiz, labels)
         band_groups = [("", labels["overall"], quiz.bands)] if quiz.bands else []
         band_groups += [(s.id, s.title[quiz.perspective_keys[0]], s.bands) for s in quiz.subscales if s.bands]
         template = self.env.get_template("quiz.html.jinja")

@@ -187,6 +187,10 @@ def test_every_response_carries_the_policy(csp_site: CspSite, watch: Watch) -> N
     # Material really runs under it: its inline palette script and its bundle both did their work.
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", re.compile("default|slate"))
     expect(page.locator(f"#hq-{KNOWLEDGE}")).to_have_attribute("data-hq-ready", "")
+    search = page.locator("input.md-search__input")  # Material's search worker: worker-src and connect-src
+    search.click()
+    search.press_sequentially("rupture", delay=30)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
     watch.collect(page)
     watch.check()
 

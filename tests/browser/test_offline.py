@@ -120,9 +120,16 @@ def test_knowledge_check_from_file_then_my_results(page: Page, offline_site: Pat
 
 def test_consent_keeps_results_in_local_storage_under_the_site_prefix(page: Page, offline_site: Path, file_guard) -> None:
     data = quiz(SELF)
+    # Another handbook opened from file:// on the same machine shares localStorage with this one.
+    other = {"hq:other-handbook:meta:mode": "device",
+             f"hq:other-handbook:quiz:{SELF}": '{"v": 1, "attempts": [{"finished": "2026-01-01"}]}'}
+    page.goto((offline_site / "index.html").as_uri())
+    page.evaluate("(o) => { for (const [k, v] of Object.entries(o)) localStorage.setItem(k, v); }", other)
     page.goto((offline_site / "quizzes" / f"{SELF}.html").as_uri())
     root = page.locator(f"#hq-{SELF}")
     expect(root).to_have_attribute("data-hq-ready", "")
+    expect(root.locator(".hq-mode")).to_contain_text("kept in this tab until you choose otherwise")
+    expect(root.locator(".hq-results")).to_be_hidden()
     for item in data.items:
         root.locator(f'.hq-item[data-hq-item="{item.id}"] input[value="{data.scale.maximum}"]').check()
     root.locator(".hq-score").click()
@@ -130,16 +137,22 @@ def test_consent_keeps_results_in_local_storage_under_the_site_prefix(page: Page
     root.locator(".hq-consent").get_by_role("button", name="Keep on this device").click()
     expect(root.locator(".hq-saved-where")).to_have_text("Saved on this device only. Nothing is sent anywhere.")
     # localStorage is one area for every file:// page on this machine: only prefixed keys are ours.
-    keys = page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('hq:')).sort()")
+    keys = page.evaluate(f"() => Object.keys(localStorage).filter((k) => k.startsWith('hq:{STORE}:')).sort()")
     assert keys == [f"hq:{STORE}:meta:mode", f"hq:{STORE}:quiz:{SELF}"], keys
     page.goto((offline_site / "rapport.html").as_uri())  # the same quiz embedded in its chapter
     chapter = page.locator(f"#hq-{SELF}")
     expect(chapter.locator(".hq-mode")).to_contain_text("saved on this device only")
     expect(chapter.locator(".hq-results")).to_be_visible()
+    page.once("dialog", lambda dialog: dialog.accept())
+    chapter.locator(".hq-forget").click()
+    expect(chapter.locator(".hq-results")).to_be_hidden()
+    remaining = page.evaluate("() => Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith('hq:')))")
+    assert remaining == other, "forgetting this handbook must leave the other one's data alone"
 
 
 def test_search_works_from_file(page: Page, offline_site: Path, file_guard) -> None:
     page.goto((offline_site / "index.html").as_uri())
+    assert page.evaluate("() => window.Worker === window.IFrameWorker"), "the vendored iframe-worker shim is not active"
     search = page.locator("input.md-search__input")
     search.click()
     search.press_sequentially("rupture", delay=30)
