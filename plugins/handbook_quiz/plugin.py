@@ -143,7 +143,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             message = format_issues(self.registry.issues, page_errors)
             if not getattr(self, "serving", False):
                 raise PluginError(message)
-            log.error(message)
+            log.error(message.removeprefix("handbook-quiz: "))  # the plugin logger adds the prefix
         if self.config.warn_unused:
             for quiz_id in sorted(set(self.registry.quizzes) - set(self.embedder.used_by)):
                 quiz = self.registry.quizzes[quiz_id]

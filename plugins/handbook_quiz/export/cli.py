@@ -94,7 +94,8 @@ def select(registry: QuizRegistry, quiz_ids: tuple[str, ...], requested: str) ->
             problems.append(f"no quiz has the id '{qid}'{registry.suggest(qid)}")
         elif not formats_for(quiz, requested):
             fitting = "json or handout: no LMS quiz engine can score a self-assessment" if not quiz.is_knowledge else "gift, moodle-xml or qti"
-            problems.append(f"'{qid}' is a {quiz.type} and cannot be exported as {requested}: use --format {fitting}")
+            kind = "knowledge check" if quiz.is_knowledge else "self-assessment"
+            problems.append(f"'{qid}' is a {kind} and cannot be exported as {requested}: use --format {fitting}")
     if problems:
         raise ExportError("\n".join(problems))
     return [registry.quizzes[qid] for qid in dict.fromkeys(quiz_ids)]
