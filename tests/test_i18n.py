@@ -96,7 +96,7 @@ def test_spanish_site_renders_spanish_quizzes(tmp_path: Path) -> None:
     assert ">Ver mis resultados</button>" in page
     assert ">Intentar de nuevo</button>" in page
     assert "<summary>Respuesta y explicación</summary>" in page
-    assert "2 preguntas, aprox. 1 min" in page and "3 afirmaciones, unos 1 min" in page
+    assert "2 preguntas, aprox. 1 min" in page and "3 afirmaciones, aprox. 1 min" in page
     assert SPANISH["not_diagnostic"] in page
     for english in (">Check</button>", ">See my results</button>", "Answer and explanation", ENGLISH["not_diagnostic"]):
         assert english not in page

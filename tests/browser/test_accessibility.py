@@ -54,7 +54,11 @@ class Watched:
 
 
 def open_context(browser: Browser, palette: str, **options: object) -> BrowserContext:
-    return browser.new_context(color_scheme=palette, **options)
+    """A fresh context in one palette (Material follows prefers-color-scheme on a first visit), with
+    axe loaded into every document before the page's own scripts, as `add_script_tag` would."""
+    context = browser.new_context(color_scheme=palette, **options)
+    context.add_init_script(path=str(AXE_JS))
+    return context
 
 
 def settle(page: Page) -> None:
@@ -62,18 +66,23 @@ def settle(page: Page) -> None:
     page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')", timeout=5000)
 
 
-def axe(page: Page, where: str) -> list[str]:
-    """Run axe on the whole document; return one printed line per failing node."""
+def start_axe(page: Page, scope: str | None = None) -> None:
+    """Start axe without waiting for it, so two pages (two renderer processes) can audit at once."""
     settle(page)
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(path=str(AXE_JS))
+    page.evaluate(
+        """([scope, tags]) => { window.__axeRun = axe.run(scope ? {include: [scope]} : document,
+            {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}); }""",
+        [scope, AXE_TAGS],
+    )
+
+
+def axe_result(page: Page, where: str) -> list[str]:
+    """Wait for the audit started by `start_axe`; print and return one line per failing node."""
     violations = page.evaluate(
-        """async (tags) => {
-            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
-            return result.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.map((n) => ({target: n.target.join(' '), summary: n.failureSummary || ''}))}));
-        }""",
-        AXE_TAGS,
+        """async () => (await window.__axeRun).violations.map((v) => ({id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map((n) => ({target: n.target.join(' '), summary: n.failureSummary || ''}))}))"""
     )
     lines = []
     for v in violations:
@@ -85,8 +94,9 @@ def axe(page: Page, where: str) -> list[str]:
     return lines
 
 
-def assert_axe_clean(page: Page, where: str) -> None:
-    found = axe(page, where)
+def assert_axe_clean(page: Page, where: str, scope: str | None = None) -> None:
+    start_axe(page, scope)
+    found = axe_result(page, where)
     assert found == [], f"{len(found)} axe violation(s):\n" + "\n".join(found)
 
 
@@ -126,23 +136,29 @@ def varied_answers(data) -> dict[str, int]:  # noqa: ANN001
 
 # ---------- axe over every built page, one browser page per palette ----------
 
-@pytest.mark.parametrize("palette", list(SCHEMES))
-def test_every_page_passes_axe(browser: Browser, site, palette: str) -> None:  # noqa: ANN001
+def test_every_page_passes_axe_in_both_palettes(browser: Browser, site) -> None:  # noqa: ANN001
+    """Each built page, loaded directly, in the light and the dark palette; the two palettes are
+    audited side by side in two contexts, so the run takes about as long as one."""
     pages = built_pages(site.directory)
     assert {"", "rapport/", f"quizzes/{KNOWLEDGE}/", "my-results/", "404.html"} <= set(pages), pages
-    context = open_context(browser, palette)
-    page = context.new_page()
-    watched = Watched(page)
+    tabs = {}
+    for palette in SCHEMES:
+        page = open_context(browser, palette).new_page()
+        tabs[palette] = (page, Watched(page))
     found: list[str] = []
     for path in pages:
-        page.goto(site.url + path)
-        expect_scheme(page, palette)
-        if page.locator(".hq-quiz").count():
-            expect(page.locator(".hq-quiz").last).to_have_attribute("data-hq-ready", "")
-        found += axe(page, f"{palette} /{path}")
-    context.close()
-    watched.assert_clean()
-    assert found == [], f"{len(found)} axe violation(s) on {len(pages)} pages:\n" + "\n".join(found)
+        for palette, (page, _) in tabs.items():
+            page.goto(site.url + path)
+            expect_scheme(page, palette)
+            for root in page.locator(".hq-quiz").all():
+                expect(root).to_have_attribute("data-hq-ready", "")
+            start_axe(page)
+        for palette, (page, _) in tabs.items():
+            found += axe_result(page, f"{palette} /{path}")
+    for page, watched in tabs.values():
+        page.context.close()
+        watched.assert_clean()
+    assert found == [], f"{len(found)} axe violation(s) on {len(pages)} pages x 2 palettes:\n" + "\n".join(found)
 
 
 # ---------- axe over the interactive states of quizzes ----------
@@ -163,12 +179,12 @@ def test_knowledge_check_states_pass_axe(browser: Browser, site, palette: str) -
         box.locator(".hq-check").click()
         if n == 0:
             expect(box.locator(".hq-verdict")).to_contain_text("Not quite.")
-            assert_axe_clean(page, f"{palette} knowledge: wrong answer, feedback shown")
+            assert_axe_clean(page, f"{palette} knowledge: wrong answer, feedback shown", f"#hq-{KNOWLEDGE}")
         elif n == 1:
             expect(box.locator(".hq-verdict")).to_contain_text("Correct.")
-            assert_axe_clean(page, f"{palette} knowledge: right answer, feedback shown")
+            assert_axe_clean(page, f"{palette} knowledge: right answer, feedback shown", f"#hq-{KNOWLEDGE}")
     expect(root.locator(".hq-results")).to_be_visible()
-    assert_axe_clean(page, f"{palette} knowledge: results")
+    assert_axe_clean(page, f"{palette} knowledge: results", f"#hq-{KNOWLEDGE}")
     context.close()
     watched.assert_clean()
 
@@ -184,18 +200,18 @@ def test_self_assessment_states_pass_axe(browser: Browser, site, palette: str) -
     root.locator(f'.hq-item[data-hq-item="{data.items[0].id}"] input').first.check()
     root.locator(".hq-score").click()
     expect(root.locator(".hq-status")).to_contain_text("still open")
-    assert_axe_clean(page, f"{palette} self-assessment: unrated statements pointed out")
+    assert_axe_clean(page, f"{palette} self-assessment: unrated statements pointed out", f"#hq-{SELF}")
     finish_self(root, varied_answers(data))
     expect(root.locator(".hq-table")).to_be_visible()
     expect(root.locator(".hq-bars")).to_be_visible()
     expect(root.locator(".hq-band-shown").first).to_be_visible()
     expect(root.locator(".hq-consent")).to_be_visible()
     root.locator("textarea").first.fill("Something I noticed.")
-    assert_axe_clean(page, f"{palette} self-assessment: results, bands, consent prompt")
+    assert_axe_clean(page, f"{palette} self-assessment: results, bands, consent prompt", f"#hq-{SELF}")
     root.get_by_role("button", name="Keep on this device").click()
     expect(root.locator(".hq-consent")).to_be_hidden()
     expect(root.locator(".hq-mode")).to_contain_text("saved on this device only")
-    assert_axe_clean(page, f"{palette} self-assessment: storage mode chosen")
+    assert_axe_clean(page, f"{palette} self-assessment: storage mode chosen", f"#hq-{SELF}")
     page.goto(f"{site.url}my-results/")
     expect_scheme(page, palette)
     page.wait_for_load_state("networkidle")
@@ -213,7 +229,7 @@ def test_check_in_comparison_and_bad_code_pass_axe(browser: Browser, site, palet
     finish_self(open_quiz(client, site, CHECK_IN), {it.id: low + i % (high - low + 1) for i, it in enumerate(data.items)},
                 "client")
     code = client.locator(f"#hq-{CHECK_IN} .hq-code").input_value()
-    assert_axe_clean(client, f"{palette} check-in: client results with share code")
+    assert_axe_clean(client, f"{palette} check-in: client results with share code", f"#hq-{CHECK_IN}")
     therapist = open_context(browser, palette).new_page()
     therapist_watch = Watched(therapist)
     root = open_quiz(therapist, site, CHECK_IN)
@@ -222,11 +238,11 @@ def test_check_in_comparison_and_bad_code_pass_axe(browser: Browser, site, palet
     root.locator(".hq-paste").fill(code)
     root.locator(".hq-compare").click()
     expect(root.locator(".hq-comparison table")).to_have_count(2)
-    assert_axe_clean(therapist, f"{palette} check-in: comparison of two perspectives")
+    assert_axe_clean(therapist, f"{palette} check-in: comparison of two perspectives", f"#hq-{CHECK_IN}")
     root.locator(".hq-paste").fill(code[:-1] + ("0" if code[-1] != "0" else "1"))
     root.locator(".hq-compare").click()
     expect(root.locator(".hq-comparison [role=alert]")).to_be_visible()
-    assert_axe_clean(therapist, f"{palette} check-in: bad share code alert")
+    assert_axe_clean(therapist, f"{palette} check-in: bad share code alert", f"#hq-{CHECK_IN}")
     client.context.close()
     therapist.context.close()
     client_watch.assert_clean()

@@ -25,6 +25,7 @@ SELF = "rapport-self"
 PROFILE = "alliance-profile"
 AXE = pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js"
 MINUS = "\u2212"
+REFLECTION = "=SUM(1) is what I typed.\nI rushed the ending."
 
 
 # ---------- helpers: take quizzes through the real pages ----------
@@ -136,6 +137,39 @@ def import_file(root, content: bytes | str, name: str = "results.json") -> None:
         files=[{"name": name, "mimeType": "application/json", "buffer": data}])
 
 
+class Taken:
+    """Attempts taken once per session through the real quiz pages, and the storage they left."""
+
+    def __init__(self, page: Page, site) -> None:  # noqa: ANN001
+        self.self1 = take_self(page, site, SELF, 3, reflection=REFLECTION)
+        self.self2 = take_self(page, site, SELF, 5, again=True)
+        self.k1 = take_knowledge(page, site, KNOWLEDGE, wrong=2)
+        self.k2 = take_knowledge(page, site, KNOWLEDGE, wrong=0, again=True)
+        self.profile = take_self(page, site, PROFILE, 4)
+        self.storage = storage(page)
+
+
+@pytest.fixture(scope="session")
+def taken(browser, site) -> Taken:  # noqa: ANN001
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    result = Taken(page, site)
+    context.close()
+    assert errors == []
+    assert all(k.startswith("session ") for k in result.storage)
+    return result
+
+
+def open_with(page: Page, site, taken: Taken):  # noqa: ANN001, ANN201
+    """The results page of a fresh tab holding the attempts taken in `taken`."""
+    open_results(page, site)
+    page.evaluate("(items) => Object.entries(items).forEach(([k, v]) => sessionStorage.setItem(k.slice(8), v))", taken.storage)
+    return open_results(page, site)
+
+
 def accept_dialogs(page: Page) -> list[str]:
     seen: list[str] = []
 
@@ -153,69 +187,67 @@ def test_empty_page_says_so_and_passes_axe(page: Page, site, guard) -> None:  # 
     root = open_results(page, site)
     expect(root.locator(".hq-rp-attempts")).to_contain_text("No results in this browser yet")
     expect(root.locator(".hq-rp-profile")).to_contain_text("Your alliance profile appears here")
+    expect(root.locator(".hq-rp-profile a")).to_have_attribute("href", re.compile(f"/{PROFILE}/$"))
     expect(root.locator(".hq-rp-storage")).to_contain_text("kept in this tab until you choose otherwise")
     expect(root.locator(".hq-rp-tools")).to_contain_text("Not exported yet.")
-    expect(root.locator(".hq-rp-progress .hq-rp-count").first).to_contain_text("0 of")
+    expect(root.locator(".hq-rp-count").first).to_contain_text("Knowledge checks: 0 of")
     axe(page, "empty page")
 
 
-def test_attempts_show_dates_scores_change_and_progress(page: Page, site, guard) -> None:  # noqa: ANN001
+def test_attempts_taken_on_the_quiz_pages_show_dates_scores_and_change(page: Page, site, guard, taken) -> None:  # noqa: ANN001
     sdata, kdata = quiz(SELF), quiz(KNOWLEDGE)
-    first = take_self(page, site, SELF, 3)
-    second = take_self(page, site, SELF, 5, again=True)
-    k1 = take_knowledge(page, site, KNOWLEDGE, wrong=2)
-    k2 = take_knowledge(page, site, KNOWLEDGE, wrong=0, again=True)
-    root = open_results(page, site)
-    stored = {k: json.loads(v)["attempts"] for k, v in storage(page).items() if ":quiz:" in k}
-
-    group = root.locator(".hq-rp-quiz", has=page.locator(f'a[href$="/{SELF}/"]'))
-    attempts = group.locator(".hq-rp-attempt")
+    root = open_with(page, site, taken)
+    stored = json.loads(taken.storage[f"session hq:{STORE}:quiz:{SELF}"])["attempts"]
+    attempts = root.locator(".hq-rp-quiz", has=page.locator(f'a[href$="/{SELF}/"]')).locator(".hq-rp-attempt")
     expect(attempts).to_have_count(2)
-    for n, attempt in enumerate(stored[f"session hq:{STORE}:quiz:{SELF}"]):
-        expect(attempts.nth(n).locator("h4")).to_contain_text(f"Attempt {n + 1}")
+    for n, attempt in enumerate(stored):
+        expect(attempts.nth(n).locator("h4")).to_contain_text(f"Attempt {n + 1}: ")
         expect(attempts.nth(n).locator("h4 time")).to_have_attribute("datetime", attempt["finished"])
-    s1, s2 = self_scores(sdata, first), self_scores(sdata, second)
+        expect(attempts.nth(n).locator("h4 time")).to_have_text(re.compile(r"\d{4}"))
+    s1, s2 = self_scores(sdata, taken.self1), self_scores(sdata, taken.self2)
     ids = [s.id for s in sdata.subscales] + [""]
     for n, (scores, previous) in enumerate(((s1, None), (s2, s1))):
         rows = attempts.nth(n).locator("tbody tr")
         expect(rows).to_have_count(len(ids))
         for row, sid in zip(rows.all(), ids):
-            band = band_for(scores[sid], sdata.bands_for(next(s for s in sdata.subscales if s.id == sid)) if sid else sdata.bands)
+            sub = next((s for s in sdata.subscales if s.id == sid), None)
+            band = band_for(scores[sid], sdata.bands_for(sub) if sub else sdata.bands)
             expected_change = change(scores[sid], previous[sid]) if previous else "–"
             expect(row.locator("td")).to_have_text([fmt(scores[sid]), expected_change, band.label if band else "–"])
     expect(attempts.nth(0)).to_contain_text("First attempt.")
+    expect(attempts.nth(0).locator(".hq-rp-refl li")).to_have_text([REFLECTION])
 
-    kgroup = root.locator(".hq-rp-quiz", has=page.locator(f'a[href$="/{KNOWLEDGE}/"]'))
-    right1, total, _ = knowledge_score(kdata, k1)
-    right2, _, _ = knowledge_score(kdata, k2)
-    expect(kgroup.locator(".hq-rp-score")).to_have_text([
+    group = root.locator(".hq-rp-quiz", has=page.locator(f'a[href$="/{KNOWLEDGE}/"]'))
+    right1, total, _ = knowledge_score(kdata, taken.k1)
+    right2, _, _ = knowledge_score(kdata, taken.k2)
+    expect(group.locator(".hq-rp-score")).to_have_text([
         re.compile(f"^{right1} of {total} correct"), re.compile(f"^{right2} of {total} correct. Passed")])
-    expect(kgroup.locator(".hq-rp-change")).to_have_text(f"Change since the previous attempt: +{right2 - right1} correct.")
-
-    knowledge_total = page.locator('.hq-catalog li[data-hq-type="knowledge"]').count()
-    self_total = page.locator('.hq-catalog li[data-hq-type="self-assessment"]').count()
-    counts = root.locator(".hq-rp-count")
-    expect(counts.nth(0)).to_have_text(f"Knowledge checks: 1 of {knowledge_total} done, {knowledge_total - 1} left.")
-    expect(counts.nth(1)).to_have_text(f"Self-assessments: 1 of {self_total} done, {self_total - 1} left.")
-    expect(root.locator(f'.hq-catalog li[data-hq-quiz="{SELF}"]')).to_contain_text("done")
-    expect(root.locator('.hq-catalog li[data-hq-quiz="empathy-check"]')).to_contain_text("not taken yet")
+    expect(group.locator(".hq-rp-change")).to_have_text(f"Change since the previous attempt: +{right2 - right1} correct.")
     axe(page, "page with results")
 
 
-def test_profile_chart_and_table_match_the_profile_scores(page: Page, site, guard) -> None:  # noqa: ANN001
+def test_progress_overview_counts_done_and_left(page: Page, site, guard, taken) -> None:  # noqa: ANN001
+    root = open_with(page, site, taken)
+    knowledge = page.locator('.hq-catalog li[data-hq-type="knowledge"]').count()
+    selfs = page.locator('.hq-catalog li[data-hq-type="self-assessment"]').count()
+    expect(root.locator(".hq-rp-count")).to_have_text([
+        f"Knowledge checks: 1 of {knowledge} done, {knowledge - 1} left.",
+        f"Self-assessments: 2 of {selfs} done, {selfs - 2} left."])
+    for quiz_id in (SELF, KNOWLEDGE, PROFILE):
+        expect(root.locator(f'.hq-catalog li[data-hq-quiz="{quiz_id}"] .hq-rp-st')).to_contain_text("done")
+    expect(root.locator('.hq-catalog li[data-hq-quiz="empathy-check"] .hq-rp-st')).to_have_text(" — not taken yet")
+    expect(root.locator(".hq-catalog li.hq-rp-done")).to_have_count(3)
+
+
+def test_profile_chart_and_table_show_the_profile_scores(page: Page, site, guard, taken) -> None:  # noqa: ANN001
     pdata, sdata = quiz(PROFILE), quiz(SELF)
-    own = take_self(page, site, SELF, 2)
-    answers = take_self(page, site, PROFILE, 4)
-    scores, chapter = self_scores(pdata, answers), self_scores(sdata, own)
-    root = open_results(page, site)
+    scores, chapter = self_scores(pdata, taken.profile), self_scores(sdata, taken.self2)
+    root = open_with(page, site, taken)
     section = root.locator(".hq-rp-profile")
     chart = section.locator("svg[role=img]")
     expect(chart).to_be_visible()
-    name = page.evaluate("""() => {
-        const svg = document.querySelector('.hq-rp-profile svg');
-        return svg.getAttribute('aria-labelledby').split(' ').map((id) => document.getElementById(id).textContent).join(' | ');
-    }""")
-    assert name.startswith("Your latest alliance profile") and "table below gives the same numbers" in name
+    name = chart.evaluate("(svg) => svg.getAttribute('aria-labelledby').split(' ').map((id) => document.getElementById(id).textContent)")
+    assert name[0].startswith("Your latest alliance profile") and "table below gives the same numbers" in name[1]
     expect(chart.locator("rect.hq-rp-bar")).to_have_count(len(pdata.subscales))
     expect(chart.locator("rect.hq-rp-bar2")).to_have_count(1)  # only the rapport chapter's self-assessment was taken
     rows = section.locator("tbody tr")
@@ -223,75 +255,70 @@ def test_profile_chart_and_table_match_the_profile_scores(page: Page, site, guar
     for row, sub in zip(rows.all(), [*pdata.subscales, None]):
         sid = sub.id if sub else ""
         band = band_for(scores[sid], pdata.bands_for(sub) if sub else pdata.bands)
-        chapter_cell = fmt(chapter[""]) if sid == "rapport" else "–"
-        expect(row.locator("th, td")).to_have_text(
-            [sub.title[""] if sub else "Overall", fmt(scores[sid]), band.label, chapter_cell])
+        chapter_cell = fmt(chapter[""]) if sid == "rapport" else "–"  # the latest rapport-self attempt
+        expect(row.locator("th, td")).to_have_text([sub.title[""] if sub else "Overall", fmt(scores[sid]), band.label, chapter_cell])
         if sub:
             expect(chart.locator("text", has_text=f"{sub.title['']}: {fmt(scores[sid])}")).to_have_count(1)
     widths = [float(w) for w in chart.locator("rect.hq-rp-bar").evaluate_all("(rs) => rs.map((r) => r.getAttribute('width'))")]
+    full = float(chart.evaluate("(svg) => svg.viewBox.baseVal.width")) - 24
     low, high = pdata.scale.minimum, pdata.scale.maximum
     for width, sub in zip(widths, pdata.subscales):
-        assert width == pytest.approx(max(2, 576 * (round_half_away(scores[sub.id]) - low) / (high - low)), abs=0.01)
+        assert width == pytest.approx(max(2, full * (round_half_away(scores[sub.id]) - low) / (high - low)), abs=0.01)
+    colours = chart.evaluate("(svg) => [...svg.querySelectorAll('rect, text')].map((n) => getComputedStyle(n).fill)")
+    assert "rgb(0, 0, 0)" not in colours, "chart colours come from Material's palette variables"
     axe(page, "chart shown")
 
 
-def test_export_delete_import_gives_back_the_same_results(page: Page, site, guard) -> None:  # noqa: ANN001
+def test_export_delete_import_gives_back_the_same_results(page: Page, site, guard, taken) -> None:  # noqa: ANN001
     dialogs = accept_dialogs(page)
-    take_self(page, site, SELF, 1, reflection="I rushed the ending.\nNext time: slow down.")
-    take_knowledge(page, site, KNOWLEDGE, wrong=1)
-    take_self(page, site, PROFILE, 3)
-    root = open_results(page, site)
-    before_text = root.locator(".hq-rp-attempts").inner_text()
-    before_profile = root.locator(".hq-rp-profile").inner_text()
+    root = open_with(page, site, taken)
+    shown = root.locator(".hq-rp-attempts").inner_text(), root.locator(".hq-rp-profile").inner_text()
     before = {k: v for k, v in storage(page).items() if ":quiz:" in k}
     name, text = export(page, root, "JSON")
     assert re.fullmatch(r"alliance-handbook-results-\d{4}-\d\d-\d\d\.json", name)
     exported = json.loads(text)
     assert exported["format"] == "alliance-handbook-results" and exported["v"] == 1 and exported["store"] == STORE
     assert set(exported["quizzes"]) == {SELF, KNOWLEDGE, PROFILE}
-    assert exported["quizzes"][SELF]["attempts"][0]["reflection"][0] == "I rushed the ending.\nNext time: slow down."
+    assert exported["quizzes"][SELF]["attempts"][0]["reflection"][0] == REFLECTION
     expect(root.locator(".hq-rp-exported")).to_contain_text("Last exported:")
-    assert f"session hq:{STORE}:meta:exported" in storage(page)
+    assert storage(page)[f"session hq:{STORE}:meta:exported"] == exported["exported"]
 
     root.get_by_role("button", name="Delete all results").click()
     expect(root.locator(".hq-rp-attempts")).to_contain_text("No results in this browser yet")
-    assert dialogs and "Delete every result" in dialogs[-1]
-    assert not any(":quiz:" in k for k in storage(page))
+    assert "Delete every result" in dialogs[-1]
+    assert not any(":quiz:" in k or ":meta:exported" in k for k in storage(page))
 
     import_file(root, text)
-    expect(status(root)).to_have_text("Imported 3 new attempts; 0 were already here.")
-    assert root.locator(".hq-rp-attempts").inner_text() == before_text
-    assert root.locator(".hq-rp-profile").inner_text() == before_profile
+    expect(status(root)).to_have_text("Imported 5 new attempts; 0 were already here.")
+    assert (root.locator(".hq-rp-attempts").inner_text(), root.locator(".hq-rp-profile").inner_text()) == shown
     assert {k: v for k, v in storage(page).items() if ":quiz:" in k} == before
     import_file(root, text)  # again: merged, nothing doubled
-    expect(status(root)).to_have_text("Imported 0 new attempts; 3 were already here.")
+    expect(status(root)).to_have_text("Imported 0 new attempts; 5 were already here.")
     assert {k: v for k, v in storage(page).items() if ":quiz:" in k} == before
     page.reload()
     expect(page.locator(".hq-rp")).to_have_attribute("data-hq-ready", "")
-    assert page.locator(".hq-rp-attempts").inner_text() == before_text
+    assert page.locator(".hq-rp-attempts").inner_text() == shown[0]
 
 
-def test_csv_has_a_row_per_attempt_and_area_and_neutralises_formulas(page: Page, site, guard) -> None:  # noqa: ANN001
+def test_csv_has_a_row_per_attempt_and_area_and_neutralises_formulas(page: Page, site, guard, taken) -> None:  # noqa: ANN001
     data = quiz(SELF)
-    answers = take_self(page, site, SELF, 2, reflection="=SUM(1)")
-    take_knowledge(page, site, KNOWLEDGE, wrong=0)
-    root = open_results(page, site)
+    root = open_with(page, site, taken)
     name, text = export(page, root, "CSV")
     assert re.fullmatch(r"alliance-handbook-results-\d{4}-\d\d-\d\d\.csv", name)
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     self_rows = [r for r in rows if r["quiz"] == SELF]
-    assert [r["area_id"] for r in self_rows] == [""] + [s.id for s in data.subscales]
-    assert self_rows[0]["reflection"] == "'=SUM(1)"
-    assert self_rows[0]["score"] == fmt(self_scores(data, answers)[""])
-    assert "\n=SUM" not in text and ",=SUM" not in text and '"=SUM' not in text
-    assert [r["right"] for r in rows if r["quiz"] == KNOWLEDGE] == [str(len(quiz(KNOWLEDGE).questions))]
-    expect(root.locator(".hq-rp-exported")).to_have_text("Not exported yet.")  # CSV is not a backup
+    assert [r["area_id"] for r in self_rows] == ([""] + [s.id for s in data.subscales]) * 2
+    assert self_rows[0]["reflection"] == "'" + REFLECTION
+    assert self_rows[0]["score"] == fmt(self_scores(data, taken.self1)[""])
+    assert [r["version"] for r in rows] == ["current"] * len(rows)
+    assert "\n=" not in text and ",=" not in text and '"=' not in text
+    assert len([r for r in rows if r["quiz"] == KNOWLEDGE]) == 2
+    assert len(rows) == 2 * (len(data.subscales) + 1) + 2 + len(quiz(PROFILE).subscales) + 1
+    expect(root.locator(".hq-rp-exported")).to_have_text("Not exported yet.")  # a CSV is not a backup
 
 
-def test_bad_import_files_are_refused_and_change_nothing(page: Page, site, guard) -> None:  # noqa: ANN001
-    take_self(page, site, SELF, 4)
-    take_knowledge(page, site, KNOWLEDGE, wrong=1)
-    root = open_results(page, site)
+def test_bad_import_files_are_refused_and_change_nothing(page: Page, site, guard, taken) -> None:  # noqa: ANN001
+    root = open_with(page, site, taken)
     _, text = export(page, root, "JSON")
     good = json.loads(text)
     before = storage(page)
@@ -299,33 +326,36 @@ def test_bad_import_files_are_refused_and_change_nothing(page: Page, site, guard
 
     def variant(change) -> str:  # noqa: ANN001
         data = json.loads(text)
-        change(data)
         data["quizzes"][SELF]["attempts"][0]["started"] = "2020-01-01T00:00:00.000Z"  # would be new if accepted
+        change(data)
         return json.dumps(data)
 
+    def first(data: dict, quiz_id: str = SELF) -> dict:
+        return data["quizzes"][quiz_id]["attempts"][0]
+
     def set_answer(value):  # noqa: ANN001, ANN202
-        def change(data: dict) -> None:
-            answers = data["quizzes"][SELF]["attempts"][0]["answers"]
-            answers[next(iter(answers))] = value
-        return change
+        return lambda data: first(data)["answers"].update({next(iter(first(data)["answers"])): value})
 
     proto = variant(lambda d: None).replace('"answers": {', '"answers": {"__proto__": {"polluted": 1}, ', 1)
     assert "__proto__" in proto
     cases = [
-        ("not json", "this is not JSON {", "not valid JSON"),
+        ("not JSON", "this is not JSON {", "not valid JSON"),
         ("foreign format", json.dumps({"format": "something-else", "v": 1, "quizzes": {}}), "not an Alliance Handbook results export"),
         ("newer version", json.dumps({**good, "v": 2}), "newer version of the handbook"),
         ("other site", json.dumps({**good, "store": "another-site"}), "another site (another-site)"),
         ("oversized", '{"format": "alliance-handbook-results", "pad": "' + "x" * 2_100_000 + '"}', "too large"),
         ("__proto__ key", proto, "(__proto__)"),
-        ("constructor key", variant(lambda d: d["quizzes"][SELF]["attempts"][0].update(constructor=1)), "(constructor)"),
-        ("out-of-range rating", variant(set_answer(9)), "outside the quiz's scale"),
+        ("constructor key", variant(lambda d: first(d).update(constructor=1)), "(constructor)"),
+        ("rating above the scale", variant(set_answer(9)), "outside the quiz's scale"),
         ("rating not a number", variant(set_answer("4")), "outside the quiz's scale"),
-        ("out-of-range score", variant(lambda d: d["quizzes"][SELF]["attempts"][0]["scores"][0].update(score=6)), "outside the quiz's scale"),
-        ("choice index not an index", variant(lambda d: d["quizzes"][KNOWLEDGE]["attempts"][0]["answers"].update(x=[-1])), "outside"),
+        ("score above the scale", variant(lambda d: first(d)["scores"][0].update(score=6)), "outside the quiz's scale"),
+        ("choice not an index", variant(lambda d: first(d, KNOWLEDGE)["answers"].update(x=[-1])), "outside the quiz's scale"),
+        ("right above total", variant(lambda d: first(d, KNOWLEDGE)["score"].update(right=99)), "outside the quiz's scale"),
         ("unknown quiz", variant(lambda d: d["quizzes"].update(nope={"attempts": []})), "quiz this handbook does not have (nope)"),
-        ("too deep", variant(lambda d: d["quizzes"][SELF]["attempts"][0].update(extra=json.loads("[" * 20 + "]" * 20))), "(depth)"),
-        ("too long a text", variant(lambda d: d["quizzes"][SELF]["attempts"][0].update(reflection=["x" * 30_000])), "cannot"),
+        ("wrong type", variant(lambda d: first(d).update(type="knowledge")), "cannot"),
+        ("too deep", variant(lambda d: first(d).update(extra=json.loads("[" * 20 + "]" * 20))), "(depth)"),
+        ("too long a text", variant(lambda d: first(d).update(reflection=["x" * 30_000])), "cannot"),
+        ("too many attempts", variant(lambda d: d["quizzes"][SELF].update(attempts=[0] * 2001)), "(count)"),
     ]
     for what, content, message in cases:
         import_file(root, content)
@@ -334,36 +364,36 @@ def test_bad_import_files_are_refused_and_change_nothing(page: Page, site, guard
         assert storage(page) == before, what
         assert root.locator(".hq-rp-attempts").inner_text() == shown, what
         assert page.evaluate("() => ({}).polluted") is None
+        page.evaluate("() => document.querySelector('.hq-rp-status').textContent = ''")
     expect(root.locator(".hq-rp-tools .hq-rp-msg")).to_contain_text("Nothing was changed.")
     axe(page, "after an import error")
 
 
-def test_an_attempt_on_an_older_version_is_marked_and_not_rescored(page: Page, site, guard) -> None:  # noqa: ANN001
-    take_self(page, site, SELF, 1)
+def test_an_attempt_on_an_older_version_is_marked_and_not_rescored(page: Page, site, guard, taken) -> None:  # noqa: ANN001
     key = f"hq:{STORE}:quiz:{SELF}"
-    current = content_hash(quiz(SELF))
-    state = json.loads(storage(page)[f"session {key}"])
+    state = json.loads(taken.storage[f"session {key}"])
     old = json.loads(json.dumps(state["attempts"][0]))
     old.update(hash="0123456789ab", started="2020-01-01T10:00:00.000Z", finished="2020-01-01T10:05:00.000Z",
                scores=[{"id": "", "title": "Overall", "score": 1.23, "exact": 1.2345, "band": "Old band"}])
-    state["attempts"].insert(0, old)
-    page.evaluate("([k, v]) => sessionStorage.setItem(k, v)", [key, json.dumps(state)])
+    assert content_hash(quiz(SELF)) != old["hash"]
+    open_with(page, site, taken)
+    page.evaluate("([k, v]) => sessionStorage.setItem(k, v)", [key, json.dumps({"v": 1, "attempts": [old, *state["attempts"]]})])
     root = open_results(page, site)
     attempts = root.locator(".hq-rp-quiz", has=page.locator(f'a[href$="/{SELF}/"]')).locator(".hq-rp-attempt")
-    expect(attempts).to_have_count(2)
+    expect(attempts).to_have_count(3)
     expect(attempts.nth(0).locator(".hq-rp-old")).to_contain_text("earlier version of this quiz")
-    expect(attempts.nth(0).locator("tbody tr")).to_have_count(1)
-    expect(attempts.nth(0).locator("tbody tr td")).to_have_text(["1.23", "–", "Old band"])
+    expect(attempts.nth(0).locator("tbody tr td")).to_have_text(["1.23", "–", "Old band"])  # as stored, not re-scored
     expect(attempts.nth(1).locator(".hq-rp-old")).to_have_count(0)
     expect(attempts.nth(1)).to_contain_text("Not compared with the previous attempt")
-    expect(attempts.nth(1).locator("tbody tr td:nth-child(3)").first).to_have_text("–")
-    assert current != "0123456789ab"
+    expect(attempts.nth(1).locator("tbody tr td:nth-child(3)")).to_have_text(["–"] * (len(quiz(SELF).subscales) + 1))
+    _, text = export(page, root, "CSV")
+    assert [r["version"] for r in csv.DictReader(io.StringIO(text.lstrip("\ufeff"))) if r["hash"] == old["hash"]] == ["older"]
 
 
-def test_damaged_storage_is_set_aside_with_a_notice(page: Page, site, guard) -> None:  # noqa: ANN001
-    take_knowledge(page, site, KNOWLEDGE, wrong=0)
+def test_damaged_storage_is_set_aside_with_a_notice(page: Page, site, guard, taken) -> None:  # noqa: ANN001
     prefix = f"hq:{STORE}:"
     future = json.dumps({"v": 2, "attempts": []})
+    open_with(page, site, taken)
     page.evaluate("""([p, f]) => {
         sessionStorage.setItem(p + 'quiz:rapport-self', '{not json');
         sessionStorage.setItem(p + 'quiz:empathy-self', f);
@@ -373,13 +403,13 @@ def test_damaged_storage_is_set_aside_with_a_notice(page: Page, site, guard) -> 
     }""", [prefix, future])
     root = open_results(page, site)
     expect(root.locator(".hq-rp-storage .hq-rp-note")).to_contain_text("could not be read")
-    expect(root.locator(".hq-rp-quiz .hq-rp-attempt")).to_have_count(1)  # the good attempt is still shown
+    expect(root.locator(".hq-rp-quiz")).to_have_count(2)  # the knowledge check's good attempts and the profile remain
     stored = storage(page)
     assert stored[f"session {prefix}aside:{prefix}quiz:rapport-self"] == "{not json"
     assert stored[f"session {prefix}aside:{prefix}quiz:empathy-self"] == future
-    assert "zz" in stored[f"session {prefix}aside:{prefix}quiz:rapport-check"]
-    assert len(json.loads(stored[f"session {prefix}quiz:rapport-check"])["attempts"]) == 1
-    _, text = export(page, root.locator(".hq-rp-storage"), "JSON")
+    assert '"zz"' in stored[f"session {prefix}aside:{prefix}quiz:rapport-check"]
+    assert len(json.loads(stored[f"session {prefix}quiz:rapport-check"])["attempts"]) == 2
+    _, text = export(page, root.locator(".hq-rp-storage"), "JSON")  # offered in the notice itself
     assert json.loads(text)["aside"][f"{prefix}quiz:rapport-self"] == "{not json"
     page.reload()
     expect(page.locator(".hq-rp-storage .hq-rp-note")).to_contain_text("could not be read")
@@ -391,18 +421,21 @@ def test_works_for_the_visit_when_storage_is_disabled(browser, site) -> None:  #
         Object.defineProperty(window, name, {get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }});""")
     page = context.new_page()
     errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("pageerror", lambda error: errors.append(f"{error}\n{error.stack}"))
     root = open_results(page, site)
     expect(root.locator(".hq-rp-storage .hq-rp-note")).to_contain_text("not keeping data")
     expect(root.locator(".hq-rp-attempts")).to_contain_text("No results in this browser yet")
     expect(root.get_by_role("button", name="Keep on this device")).to_have_count(0)
-    export_text = json.dumps({"format": "alliance-handbook-results", "v": 1, "store": STORE, "exported": "2024-05-01T10:00:00.000Z",
-                              "quizzes": {KNOWLEDGE: {"attempts": [knowledge_attempt()]}}, "aside": {}})
-    import_file(root, export_text)
+    payload = {"format": "alliance-handbook-results", "v": 1, "store": STORE, "exported": "2024-05-01T10:00:00.000Z",
+               "quizzes": {KNOWLEDGE: {"attempts": [knowledge_attempt()]}}}
+    import_file(root, json.dumps(payload))
     expect(status(root)).to_contain_text("Imported 1 new attempts")
     expect(status(root)).to_contain_text("kept only while this page is open")
     expect(root.locator(".hq-rp-attempt")).to_have_count(1)
-    assert [e for e in errors if "results.js" in e or "quiz.js" in e] == []
+    with page.expect_download():
+        root.get_by_role("button", name="Export JSON").click()
+    expect(root.locator(".hq-rp-exported")).to_contain_text("Last exported:")
+    assert [e for e in errors if "handbook-quiz" in e] == [], errors
     context.close()
 
 
@@ -415,50 +448,48 @@ def knowledge_attempt(reflection: list[str] | None = None) -> dict:
             "reflection": reflection or [], "checked": list(answers), "score": {"right": right, "total": total, "passed": passed}}
 
 
-def test_markup_in_an_imported_reflection_stays_inert_text(page: Page, site, guard) -> None:  # noqa: ANN001
+def test_markup_in_imported_data_stays_inert_text(page: Page, site, guard) -> None:  # noqa: ANN001
     nasty = ['<script>window.__pwned = 1</script>', '<img src="x" onerror="window.__pwned = 2">']
     root = open_results(page, site)
+    attempt = knowledge_attempt(nasty)
+    attempt["perspective"] = "<img src=y onerror=__pwned=3>"
     payload = {"format": "alliance-handbook-results", "v": 1, "store": STORE, "exported": "2024-05-01T10:00:00.000Z",
-               "quizzes": {KNOWLEDGE: {"attempts": [knowledge_attempt(nasty)]}}}
-    payload["quizzes"][KNOWLEDGE]["attempts"][0]["title"] = '<img src="y" onerror="window.__pwned = 3">'
+               "quizzes": {KNOWLEDGE: {"attempts": [attempt]}}}
     import_file(root, json.dumps(payload))
     expect(root.locator(".hq-rp-refl li")).to_have_text(nasty)
+    expect(root.locator(".hq-rp-attempt")).to_contain_text("Answered as: <img src=y onerror=__pwned=3>")
     expect(root.locator(".hq-rp img, .hq-rp script")).to_have_count(0)
     page.wait_for_timeout(300)
     assert page.evaluate("() => window.__pwned") is None
 
 
-def test_delete_one_attempt_after_confirmation(page: Page, site, guard) -> None:  # noqa: ANN001
+def test_delete_one_attempt_after_confirmation(page: Page, site, guard, taken) -> None:  # noqa: ANN001
     dialogs = accept_dialogs(page)
-    take_knowledge(page, site, KNOWLEDGE, wrong=2)
-    take_knowledge(page, site, KNOWLEDGE, wrong=0, again=True)
-    root = open_results(page, site)
-    attempts = root.locator(".hq-rp-attempt")
-    expect(attempts).to_have_count(2)
-    attempts.nth(0).get_by_role("button", name="Delete this attempt").click()
-    expect(attempts).to_have_count(1)
+    root = open_with(page, site, taken)
+    group = root.locator(".hq-rp-quiz", has=page.locator(f'a[href$="/{KNOWLEDGE}/"]'))
+    expect(group.locator(".hq-rp-attempt")).to_have_count(2)
+    group.locator(".hq-rp-attempt").first.get_by_role("button", name="Delete this attempt").click()
+    expect(group.locator(".hq-rp-attempt")).to_have_count(1)
     assert "Rapport - check your understanding" in dialogs[-1]
     expect(status(root)).to_have_text("The attempt was deleted.")
-    expect(attempts.nth(0).locator(".hq-rp-score")).to_contain_text("Passed")
+    expect(group.locator(".hq-rp-score")).to_contain_text("Passed")
+    expect(group).to_contain_text("First attempt.")
     stored = json.loads(storage(page)[f"session hq:{STORE}:quiz:{KNOWLEDGE}"])["attempts"]
     assert len(stored) == 1 and stored[0]["score"]["right"] == len(quiz(KNOWLEDGE).questions)
 
 
-def test_print_one_attempt_or_everything(page: Page, site, guard) -> None:  # noqa: ANN001
-    take_self(page, site, SELF, 1, reflection="Kept for supervision.")
-    take_knowledge(page, site, KNOWLEDGE, wrong=0)
-    root = open_results(page, site)
+def test_print_one_attempt_or_everything(page: Page, site, guard, taken) -> None:  # noqa: ANN001
+    root = open_with(page, site, taken)
     page.evaluate("() => { window.print = () => { window.__printed = document.querySelector('.hq-rp').className; }; }")
-    target = root.locator(".hq-rp-quiz", has=page.locator(f'a[href$="/{SELF}/"]')).locator(".hq-rp-attempt")
+    target = root.locator(".hq-rp-quiz", has=page.locator(f'a[href$="/{SELF}/"]')).locator(".hq-rp-attempt").first
     target.get_by_role("button", name="Print this attempt").click()
     assert "hq-print-one" in page.evaluate("() => window.__printed")
     page.emulate_media(media="print")
     expect(target).to_be_visible()
-    expect(target).to_contain_text("Kept for supervision.")
+    expect(target).to_contain_text("I rushed the ending.")
     expect(root.locator(".hq-rp-attempt").nth(0)).to_be_hidden()
     expect(root.locator(".hq-rp-profile")).to_be_hidden()
     expect(root.locator(".hq-rp-tools")).to_be_hidden()
-    expect(target.locator("button")).to_have_count(2)
     expect(target.locator("button").first).to_be_hidden()
     expect(page.locator(".md-header")).to_be_hidden()
     page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
@@ -467,47 +498,52 @@ def test_print_one_attempt_or_everything(page: Page, site, guard) -> None:  # no
     root.get_by_role("button", name="Print all my results").click()
     assert "hq-print-all" in page.evaluate("() => window.__printed")
     page.emulate_media(media="print")
-    expect(root.locator(".hq-rp-attempt")).to_have_count(2)
-    for n in range(2):
-        expect(root.locator(".hq-rp-attempt").nth(n)).to_be_visible()
-    expect(root.locator(".hq-rp-profile")).to_be_visible()
+    for attempt in root.locator(".hq-rp-attempt").all():
+        expect(attempt).to_be_visible()
+    expect(root.locator(".hq-rp-profile svg")).to_be_visible()
+    expect(root.locator(".hq-rp-progress")).to_be_hidden()
     page.emulate_media(media="screen")
 
 
-def test_storage_mode_switch_and_forget_now(page: Page, site, guard) -> None:  # noqa: ANN001
-    accept_dialogs(page)
-    take_knowledge(page, site, KNOWLEDGE, wrong=0)
-    root = open_results(page, site)
+def test_storage_mode_switch_and_forget_now(page: Page, site, guard, taken) -> None:  # noqa: ANN001
+    dialogs = accept_dialogs(page)
+    root = open_with(page, site, taken)
+    expect(root.locator(".hq-rp-storage")).to_contain_text("kept in this tab until you choose otherwise")
     root.get_by_role("button", name="Keep on this device").click()
     expect(root.locator(".hq-rp-storage")).to_contain_text("saved on this device only")
+    expect(root.locator(".hq-rp-storage .hq-rp-msg")).to_be_focused()
+    expect(root.locator(".hq-rp-storage .hq-rp-msg")).to_have_text("Your results are saved on this device only.")
     keys = storage(page)
-    assert f"local hq:{STORE}:quiz:{KNOWLEDGE}" in keys and f"local hq:{STORE}:meta:mode" in keys
+    assert f"local hq:{STORE}:quiz:{KNOWLEDGE}" in keys and keys[f"local hq:{STORE}:meta:mode"] == "device"
     assert not any(k.startswith("session ") for k in keys)
     root.get_by_role("button", name="Keep only until this tab is closed").click()
     expect(root.locator(".hq-rp-storage")).to_contain_text("kept only until this tab is closed")
     assert f"session hq:{STORE}:quiz:{KNOWLEDGE}" in storage(page)
     root.get_by_role("button", name="Forget now").click()
+    assert "Delete every answer" in dialogs[-1]
     expect(root.locator(".hq-rp-attempts")).to_contain_text("No results in this browser yet")
+    expect(status(root)).to_have_text("Everything this handbook kept in this browser has been deleted.")
     assert storage(page) == {}
 
 
-def test_results_page_after_instant_navigation(page: Page, site, guard) -> None:  # noqa: ANN001
-    take_knowledge(page, site, KNOWLEDGE, wrong=0)
+def test_results_page_after_instant_navigation(page: Page, site, guard, taken) -> None:  # noqa: ANN001
+    open_with(page, site, taken)
     page.goto(f"{site.url}glossary/")
     page.evaluate("() => { window.__marker = 1 }")
     page.locator('a.md-nav__link[href$="my-results/"]').first.click()
     root = page.locator(".hq-rp")
     expect(root).to_have_attribute("data-hq-ready", "")
     assert page.evaluate("() => window.__marker") == 1, "navigation was not instant"
-    expect(root.locator(".hq-rp-attempt")).to_have_count(1)
+    expect(root.locator(".hq-rp-attempt")).to_have_count(5)
     expect(root.locator(".hq-rp-storage .md-button")).to_have_count(3)  # rendered once, not twice
+    page.go_back()
+    page.go_forward()
+    expect(page.locator(".hq-rp-attempt")).to_have_count(5)
 
 
-def test_fits_a_360px_screen(page: Page, site, guard) -> None:  # noqa: ANN001
-    take_self(page, site, PROFILE, 2)
-    take_self(page, site, SELF, 2)
+def test_fits_a_360px_screen(page: Page, site, guard, taken) -> None:  # noqa: ANN001
     page.set_viewport_size({"width": 360, "height": 740})
-    open_results(page, site)
+    open_with(page, site, taken)
     wide = page.evaluate("""() => [...document.querySelectorAll('.hq-rp *')]
         .filter((e) => e.getBoundingClientRect().right > window.innerWidth).map((e) => e.tagName + '.' + e.className)""")
     assert wide == []
