@@ -1,1 +1,393 @@
-/* My results page (placeholder until results.js is written). */
+/* My results: progress, every attempt, the alliance profile; export, import, print, delete.
+   Runs after quiz.js (uses window.__hq.Store) and, like it, is idempotent. Stored or imported data
+   only ever become text nodes. */
+(function run() {
+  "use strict";
+  if (window.__hqRP) return window.__hqRP();
+  var H = window.__hq, quizJs = document.querySelector('script[src$="quiz.js"]');
+  if (!H) { if (quizJs) quizJs.addEventListener("load", run); return; } /* instant navigation: quiz.js still loading */
+  var E = H.el, fill = H.fill, FORMAT = "alliance-handbook-results", CAP = 2e6, ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+  function $$(root, sel) { return [].slice.call(root.querySelectorAll(sel)); }
+  function add(parent, tag, text, cls) { return parent.appendChild(E(tag, text, cls)); }
+  function obj(x) { return !!x && typeof x == "object" && !Array.isArray(x); }
+  function ok(c, k, w) { if (!c) throw { hq: k, w: w }; }
+  function caught(fn) { try { fn(); } catch (e) { if (!e.hq) throw e; return e; } }
+  function num(x) { return Number.isFinite(x); }
+  function int(x, lo, hi) { return x === Math.floor(x) && x >= lo && x <= hi; }
+  function str(x, n) { return typeof x == "string" && x.length <= (n || 500); }
+  function date(x) { return str(x, 40) && !isNaN(Date.parse(x)); }
+  function all(list, test) { return Array.isArray(list) && list.length <= 1000 && list.every(test); }
+  function same(a, b) { return a.quiz == b.quiz && a.started == b.started && a.hash == b.hash; }
+  function sign(d) { d = H.round2(d); return d > 0 ? "+" + d : d < 0 ? "\u2212" + -d : "0"; }
+  function last(list) { return list[list.length - 1]; }
+  function cell(v) { /* a text cell a spreadsheet would run as a formula gets a leading ' */
+    return typeof v == "number" ? v : '"' + (/^[=+\-@\t\r]/.test(v = v == null ? "" : String(v)) ? "'" : "") + v.replace(/"/g, '""') + '"';
+  }
+
+  /* One attempt from storage or a file. Values are checked against the quiz's scale when it was
+     made under the current version; an older version's scale is not known here. */
+  function check(a, id, q, w) {
+    var know = a && a.type == "knowledge", cur = q && q.hash == a.hash, s = a && a.score;
+    ok(obj(a) && a.v === 1 && a.quiz === id && str(a.title) && /^[0-9a-f]{1,64}$/.test(a.hash) &&
+      (know || a.type == "self-assessment") && (!q || q.type == a.type) && date(a.started) &&
+      (a.finished === null || date(a.finished)) && obj(a.answers) && (a.perspective == null || str(a.perspective, 40)) &&
+      (a.reflection === undefined || all(a.reflection, function (t) { return t === null || str(t, 1e5); })) &&
+      (a.checked === undefined || all(a.checked, function (c) { return str(c, 100); })), "bad", w);
+    Object.keys(a.answers).forEach(function (k) {
+      var v = a.answers[k];
+      ok(ID.test(k), "bad", w);
+      ok(know ? all(v, function (c) { return int(c, 0, 99); }) : int(v, cur ? q.min : -1e6, cur ? q.max : 1e6), "range", w);
+    });
+    if (!a.finished) return;
+    if (know) return ok(obj(s) && int(s.total, 1, 1e3) && int(s.right, 0, s.total) && (s.passed === undefined || s.passed === !!s.passed), "range", w);
+    ok(all(a.scores, function (s) {
+      return obj(s) && (s.id === "" || ID.test(s.id)) && str(s.title) && num(s.score) && (s.exact === undefined || num(s.exact)) && (s.band == null || str(s.band));
+    }) && obj(a.scores[0]) && a.scores[0].id === "", "bad", w);
+    ok(!cur || q.sum || a.scores.every(function (s) { return s.score >= q.min && s.score <= q.max; }), "range", w);
+  }
+
+  /* Caps on depth, counts and string lengths, and no prototype keys, anywhere in a file. */
+  function walk(x, d) {
+    ok(d < 12, "bad", "depth");
+    if (typeof x == "string") ok(x.length <= 1e5, "bad", "text");
+    if (!x || typeof x != "object") return;
+    ok(Object.keys(x).length <= 2000, "bad", "count");
+    Object.keys(x).forEach(function (k) {
+      ok(!/^(__proto__|constructor|prototype)$/.test(k) && k.length <= 200, "bad", k);
+      walk(x[k], d + 1);
+    });
+  }
+
+  function start(root) {
+    root.setAttribute("data-hq-ready", "");
+    var L = JSON.parse(root.getAttribute("data-hq-labels")), id = root.getAttribute("data-hq-store"), profile = root.getAttribute("data-hq-profile");
+    var store = new H.Store(id), P = store.prefix, lang = document.documentElement.lang || undefined;
+    var status = root.querySelector(".hq-rp-status"), cat = {}, order = [], sec = {}, data, aside;
+    $$(root, ".hq-catalog li").forEach(function (li) {
+      var g = function (n) { return li.getAttribute("data-hq-" + n); }, a = li.querySelector("a");
+      order.push(g("quiz"));
+      cat[g("quiz")] = { id: g("quiz"), type: g("type"), hash: g("hash"), min: +g("min"), max: +g("max"), sum: g("method") == "sum",
+        title: a.textContent, url: a.getAttribute("href"), li: li };
+    });
+    ["storage", "progress", "profile", "attempts", "tools"].forEach(function (n) { sec[n] = root.querySelector(".hq-rp-" + n); });
+
+    function when(iso) { return new Date(iso).toLocaleString(lang, { dateStyle: "medium", timeStyle: "short" }); }
+    function link(parent, q) { add(parent, "a", q.title).href = q.url; }
+    function done(qid) { return (data[qid] || []).filter(function (a) { return a.finished; }); }
+    function btn(parent, text, fn, key) {
+      var b = add(parent, "button", text, "md-button");
+      b.type = "button";
+      b.onclick = fn;
+      if (key) b.setAttribute("data-k", key);
+    }
+    function table(caption, head, rows) {
+      var t = E("table", null, "hq-table"), tr = add(add(t, "thead"), "tr"), body;
+      t.insertBefore(E("caption", caption), tr.parentNode);
+      head.forEach(function (h) { add(tr, "th", h).scope = "col"; });
+      body = add(t, "tbody");
+      rows.forEach(function (r) {
+        var row = add(body, "tr");
+        add(row, "th", r[0]).scope = "row";
+        r.slice(1).forEach(function (c) { add(row, "td", c); });
+      });
+      return t;
+    }
+    /* A section's content is rebuilt on every change; its first line carries the latest message. */
+    function body(name) {
+      var s = sec[name], b = s.querySelector(".hq-rp-body");
+      if (b) s.removeChild(b);
+      b = s.insertBefore(E("div", null, "hq-rp-body"), s.children[1] || null);
+      add(b, "p", null, "hq-rp-msg").tabIndex = -1;
+      return b;
+    }
+    function say(text, name) {
+      var m = sec[name].querySelector(".hq-rp-msg");
+      status.textContent = "";
+      setTimeout(function () { status.textContent = text; }, 30);
+      m.textContent = text;
+      if (!root.contains(document.activeElement)) m.focus();
+    }
+
+    /* Every quiz of this store; anything unreadable is set aside (kept for export), never shown. */
+    function load() {
+      data = {};
+      aside = false;
+      store.keys().forEach(function (k) {
+        var rest = k.slice(P.length), qid = rest.slice(5), st, good;
+        if (!rest.indexOf("aside:")) aside = true;
+        if (rest.indexOf("quiz:")) return;
+        st = store.read(qid);
+        aside = aside || !!st.setAside;
+        good = st.attempts.filter(function (a) { return !caught(function () { check(a, qid, cat[qid]); }); });
+        if (good.length < st.attempts.length) {
+          store.set(P + "aside:" + k, store.get(k));
+          store.write(qid, { attempts: good });
+          aside = true;
+        }
+        if (good.length) data[qid] = good;
+      });
+    }
+
+    function render() {
+      var key = document.activeElement.getAttribute("data-k");
+      load();
+      storage();
+      progress();
+      chartSection();
+      attempts();
+      tools();
+      if (key && root.querySelector('[data-k="' + key + '"]')) root.querySelector('[data-k="' + key + '"]').focus();
+    }
+
+    function storage() {
+      var b = body("storage"), mode = store.mode(), area = store.area(), row;
+      if (!area) add(b, "p", L.storage_off, "hq-rp-note");
+      if (aside) btn(add(b, "p", L.rp_aside + " ", "hq-rp-note"), L.rp_export_json, exportJSON);
+      add(b, "p", L["mode_" + (mode || "unset")]);
+      row = add(b, "p", null, "hq-rp-row");
+      if (area) ["device", "tab"].forEach(function (m) {
+        if (mode != m) btn(row, L["switch_" + m], function () {
+          if (!store.setMode(m)) return say(L.storage_off, "storage");
+          render();
+          say(L["mode_" + m], "storage");
+        }, m);
+      });
+      btn(row, L.forget, function () {
+        if (!confirm(L.forget_confirm)) return;
+        store.forget();
+        render();
+        say(L.forgotten, "storage");
+      }, "forget");
+    }
+
+    function progress() {
+      var b = body("progress"), n = { knowledge: [0, 0], "self-assessment": [0, 0] };
+      order.forEach(function (qid) {
+        var q = cat[qid], a = last(done(qid)), c = n[q.type], s = q.li.querySelector(".hq-rp-st") || add(q.li, "span", null, "hq-rp-st");
+        c[1]++;
+        if (a) c[0]++;
+        s.textContent = " \u2014 " + (a ? fill(L.rp_done_on, { date: when(a.finished) }) : L.rp_not_yet);
+        q.li.classList.toggle("hq-rp-done", !!a);
+      });
+      ["knowledge", "self"].forEach(function (t, i) {
+        var c = n[i ? "self-assessment" : t];
+        if (c[1]) add(b, "p", fill(L["rp_count_" + t], { done: c[0], total: c[1], left: c[1] - c[0] }), "hq-rp-count");
+      });
+    }
+
+    function svg(parent, tag, attrs, text) {
+      var node = parent.appendChild(document.createElementNS("http://www.w3.org/2000/svg", tag));
+      for (var k in attrs) node.setAttribute(k, attrs[k]);
+      if (text !== undefined) node.textContent = text;
+      return node;
+    }
+    function frac(score, q) { return Math.max(0, Math.min(1, (score - q.min) / (q.max - q.min || 1))); }
+
+    /* The profile as bars (role=img, named by its title and desc), each chapter's own result beside it. */
+    function chartSection() {
+      var b = body("profile"), q = cat[profile], a = last(done(profile)), rows, title, W, w, t, s;
+      sec.profile.hidden = !q;
+      if (!q) return;
+      if (!a) return link(add(b, "p", L.rp_profile_none + " "), q);
+      title = fill(L.rp_profile_of, { date: when(a.finished) });
+      add(b, "p", title);
+      if (a.hash != q.hash) add(b, "p", L.rp_older, "hq-rp-old");
+      rows = a.scores.slice(1).map(function (s) {
+        var cq = cat[s.id + "-self"], ca = cq && last(done(cq.id));
+        return { s: s, c: ca && !cq.sum && ca.scores[0], cq: cq };
+      });
+      W = Math.max(300, Math.min(600, sec.profile.clientWidth || 600));
+      w = W - 24;
+      s = svg(b, "svg", { viewBox: "0 0 " + W + " " + (rows.length * 50 + 28), role: "img", "class": "hq-rp-chart",
+        "aria-labelledby": "hq-rp-chart-t hq-rp-chart-d" });
+      svg(s, "title", { id: "hq-rp-chart-t" }, title);
+      svg(s, "desc", { id: "hq-rp-chart-d" }, fill(L.rp_chart_desc, q));
+      for (t = q.min; t <= q.max; t++) {
+        svg(s, "line", { x1: 12 + w * frac(t, q), x2: 12 + w * frac(t, q), y2: rows.length * 50 + 4, "class": "hq-rp-grid" });
+        svg(s, "text", { x: 12 + w * frac(t, q), y: rows.length * 50 + 22, "text-anchor": "middle" }, t);
+      }
+      rows.forEach(function (r, i) {
+        svg(s, "text", { x: 12, y: i * 50 + 17 }, r.s.title + ": " + r.s.score + (r.c ? " (" + L.rp_chapter_short + ": " + r.c.score + ")" : ""));
+        svg(s, "rect", { x: 12, y: i * 50 + 24, height: 14, width: Math.max(2, w * frac(r.s.score, q)), "class": "hq-rp-bar" });
+        if (r.c) svg(s, "rect", { x: 12, y: i * 50 + 40, height: 5, width: Math.max(2, w * frac(r.c.score, r.cq)), "class": "hq-rp-bar2" });
+      });
+      add(b, "p", L.rp_legend, "hq-rp-legend");
+      b.appendChild(table(fill(L.range, q), [L.subscale, L.rp_profile_col, L.band_col, L.rp_chapter_col],
+        rows.concat({ s: a.scores[0] }).map(function (r) { return [r.s.title, r.s.score, r.s.band || "\u2013", r.c ? r.c.score : "\u2013"]; })));
+    }
+
+    function attempts() {
+      var b = body("attempts"), ids = order.concat(Object.keys(data)).filter(function (k, i, all) { return all.indexOf(k) == i && done(k).length; });
+      if (!ids.length) add(b, "p", L.rp_none);
+      ids.forEach(function (qid) {
+        var q = cat[qid], f = done(qid), g = add(b, "div", null, "hq-rp-quiz"), h = add(g, "h3");
+        if (q) link(h, q);
+        else { h.textContent = last(f).title; add(g, "p", L.rp_gone, "hq-rp-old"); }
+        f.forEach(function (a, i) { attempt(add(g, "div", null, "hq-rp-attempt"), q, a, i, f[i - 1], h.textContent); });
+      });
+    }
+
+    function attempt(d, q, a, i, prev, title) {
+      var cmp = prev && prev.hash == a.hash, s = a.score, before = {}, ul, row;
+      add(add(d, "h4", fill(L.rp_attempt, { n: i + 1 }) + ": "), "time", when(a.finished)).setAttribute("datetime", a.finished);
+      if (q && a.hash != q.hash) add(d, "p", L.rp_older, "hq-rp-old");
+      if (a.perspective) add(d, "p", fill(L.rp_perspective, { p: a.perspective }));
+      if (a.type == "knowledge") {
+        add(d, "p", fill(L.score, s) + (s.passed === undefined ? "" : ". " + L[s.passed ? "rp_passed" : "rp_not_passed"]), "hq-rp-score");
+        if (cmp) add(d, "p", fill(L.rp_change, { d: sign(s.right - prev.score.right) }), "hq-rp-change");
+      } else {
+        if (cmp) prev.scores.forEach(function (p) { before[p.id] = p.score; });
+        d.appendChild(table(q && q.hash == a.hash && !q.sum ? fill(L.range, q) : L.results, [L.subscale, L.score_col, L.rp_change_col, L.band_col],
+          a.scores.slice(1).concat(a.scores[0]).map(function (x) {
+            return [x.title, x.score, x.id in before ? sign(x.score - before[x.id]) : "\u2013", x.band || "\u2013"];
+          })));
+      }
+      if (!cmp) add(d, "p", prev ? L.rp_no_compare : L.rp_first);
+      (a.reflection || []).filter(Boolean).forEach(function (text, n) {
+        if (!n) { add(d, "p", L.rp_reflection, "hq-rp-rh"); ul = add(d, "ul", null, "hq-rp-refl"); }
+        add(ul, "li", text);
+      });
+      row = add(d, "p", null, "hq-rp-row");
+      btn(row, L.rp_print_one, function () { print(d); });
+      btn(row, L.rp_delete_one, function () {
+        if (!confirm(fill(L.rp_delete_confirm, { quiz: title, date: when(a.finished) }))) return;
+        var st = store.read(a.quiz);
+        st.attempts = st.attempts.filter(function (x) { return !same(x, a); });
+        if (st.attempts.length) store.write(a.quiz, st);
+        else store.remove(P + "quiz:" + a.quiz);
+        render();
+        say(L.rp_deleted_one, "attempts");
+      });
+    }
+
+    /* Print one attempt (classes pick it out for the print stylesheet) or the whole page. */
+    function print(one) {
+      var marked = one ? [one, one.parentNode, root] : [root], cls = one ? "hq-print-one" : "hq-print-all";
+      marked.forEach(function (n) { n.classList.add(n == root ? cls : "hq-print-target"); });
+      addEventListener("afterprint", function after() {
+        removeEventListener("afterprint", after);
+        marked.forEach(function (n) { n.classList.remove(cls, "hq-print-target"); });
+      });
+      window.print();
+    }
+
+    function tools() {
+      var b = body("tools"), row = add(b, "p", null, "hq-rp-row"), ex = store.get(P + "meta:exported"), p, input;
+      btn(row, L.rp_export_json, exportJSON, "json");
+      btn(row, L.rp_export_csv, exportCSV, "csv");
+      add(b, "p", date(ex) ? fill(L.rp_exported, { date: when(ex) }) : L.rp_never_exported, "hq-rp-exported");
+      p = add(b, "p", null, "hq-rp-import");
+      add(p, "label", L.rp_import).htmlFor = "hq-rp-import";
+      input = add(p, "input");
+      input.type = "file";
+      input.accept = ".json,application/json";
+      input.id = "hq-rp-import";
+      input.setAttribute("data-k", "import");
+      input.onchange = function () { if (input.files[0]) importFile(input.files[0]); input.value = ""; };
+      row = add(b, "p", null, "hq-rp-row");
+      btn(row, L.rp_print_all, function () { print(); }, "print");
+      btn(row, L.rp_delete_all, function () {
+        if (!confirm(L.rp_delete_all_confirm)) return;
+        store.keys().forEach(function (k) { if (/^(quiz|aside):|^meta:exported$/.test(k.slice(P.length))) store.remove(k); });
+        render();
+        say(L.rp_deleted_all, "tools");
+      }, "delete");
+    }
+
+    /* Download through a Blob and a temporary <a download>: nothing leaves the browser. */
+    function save(ext, type, text, stamp) {
+      var a = E("a"), now = new Date();
+      a.download = "alliance-handbook-results-" + new Date(now - now.getTimezoneOffset() * 6e4).toISOString().slice(0, 10) + "." + ext;
+      a.href = URL.createObjectURL(new Blob([text], { type: type }));
+      document.body.appendChild(a).click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(a.href); }, 5e3);
+      if (stamp) store.set(P + "meta:exported", stamp);
+      render();
+      say(fill(L.rp_export_done, { name: a.download }), "tools");
+    }
+
+    function exportJSON() {
+      load();
+      var out = { format: FORMAT, v: 1, store: id, exported: new Date().toISOString(), quizzes: {}, aside: {} };
+      Object.keys(data).forEach(function (k) { out.quizzes[k] = { attempts: data[k] }; });
+      store.keys().forEach(function (k) { if (!k.indexOf(P + "aside:")) out.aside[k.slice(P.length + 6)] = store.get(k); });
+      save("json", "application/json", JSON.stringify(out, null, 1), out.exported);
+    }
+
+    /* One row per attempt and area (overall first); the reflection goes with the overall row. */
+    function exportCSV() {
+      var rows = [["quiz", "title", "type", "hash", "version", "started", "finished", "perspective", "area_id", "area", "score",
+        "band", "right", "total", "passed", "reflection"]];
+      load();
+      Object.keys(data).forEach(function (qid) {
+        done(qid).forEach(function (a) {
+          var base = [qid, a.title, a.type, a.hash, cat[qid] && cat[qid].hash == a.hash ? "current" : "older", a.started, a.finished,
+            a.perspective], text = (a.reflection || []).filter(Boolean).join("\n"), s = a.score;
+          if (a.type == "knowledge") rows.push(base.concat("", "", "", "", s.right, s.total, s.passed, text));
+          else a.scores.forEach(function (x, i) { rows.push(base.concat(x.id, x.title, x.score, x.band, "", "", "", i ? "" : text)); });
+        });
+      });
+      save("csv", "text/csv", "\ufeff" + rows.map(function (r) { return r.map(cell).join(","); }).join("\r\n") + "\r\n");
+    }
+
+    function refuse(e) {
+      say(fill(L["rp_err_" + e.hq], { where: String(e.w).slice(0, 80), max: CAP / 1e6 }) + " " + L.rp_unchanged, "tools");
+    }
+
+    function checkFile(d) {
+      ok(obj(d) && d.format === FORMAT, "format");
+      ok(d.v === 1, num(d.v) && d.v > 1 ? "newer" : "format");
+      delete d.aside; /* exported for the reader's own use; never imported */
+      walk(d, 0);
+      ok(d.store === id, "store", d.store);
+      ok(obj(d.quizzes), "bad", "quizzes");
+      Object.keys(d.quizzes).forEach(function (qid) {
+        var e = d.quizzes[qid];
+        ok(ID.test(qid) && obj(e) && Array.isArray(e.attempts), "bad", qid);
+        ok(cat[qid], "quiz", qid);
+        e.attempts.forEach(function (a, i) { check(a, qid, cat[qid], qid + " #" + (i + 1)); });
+      });
+    }
+
+    /* All or nothing: check the whole file, merge by (quiz, started, hash), undo if storage fills up. */
+    function importFile(file) {
+      if (file.size > CAP) return refuse({ hq: "size" });
+      file.text().then(function (text) {
+        var d, e, old = {}, failed, added = 0, dup = 0;
+        try { d = JSON.parse(text); } catch (x) { return refuse({ hq: "json" }); }
+        if ((e = caught(function () { checkFile(d); }))) return refuse(e);
+        load();
+        Object.keys(d.quizzes).forEach(function (qid) {
+          var list = (data[qid] || []).slice(), k = P + "quiz:" + qid;
+          d.quizzes[qid].attempts.forEach(function (a) {
+            if (list.some(function (x) { return same(x, a); })) dup++;
+            else { list.push(a); added++; }
+          });
+          if (list.length == (data[qid] || []).length) return;
+          list.sort(function (x, y) { return x.started < y.started ? -1 : x.started > y.started ? 1 : 0; });
+          old[k] = store.get(k);
+          failed = !store.write(qid, { attempts: list }) || failed;
+        });
+        if (failed && store.area()) {
+          Object.keys(old).forEach(function (k) { if (old[k] === null) store.remove(k); else store.set(k, old[k]); });
+          return refuse({ hq: "full" });
+        }
+        render();
+        say(fill(L.rp_imported, { n: added, m: dup }) + (failed ? " " + L.rp_memory : ""), "tools");
+      }, function () { refuse({ hq: "json" }); });
+    }
+
+    render();
+  }
+
+  function init() { $$(document, ".hq-rp:not([data-hq-ready])").forEach(start); }
+  window.__hqRP = init;
+  function boot() {
+    init();
+    if (window.document$ && document$.subscribe) document$.subscribe(init);
+  }
+  if (document.readyState == "loading") document.addEventListener("DOMContentLoaded", boot);
+  else boot();
+})();
