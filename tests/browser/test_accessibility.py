@@ -3,12 +3,15 @@ interactive quiz state, keyboard-only completion, 320 px reflow, reduced motion 
 
 axe runs with the WCAG 2.0/2.1 A and AA rules plus axe's best practices; every violation is printed
 (impact, rule, target) and any one fails the test. The axe bundle is the one shipped inside the
-`axe-playwright-python` package, injected with `add_script_tag`, so nothing is fetched.
+`axe-playwright-python` package, read from disk (nothing is fetched) and added to each document
+before the page's own scripts (`add_init_script`; `add_script_tag` for pages opened otherwise).
+Palettes: a context with `color_scheme="dark"` opens every page in Material's slate scheme, as a
+reader whose system is dark sees it; each test checks the scheme it got.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -33,15 +36,18 @@ KNOWLEDGE, SELF, CHECK_IN = "rapport-check", "rapport-self", "alliance-check-in"
 class Watched:
     """A page that records requests to other hosts (aborted) and console errors."""
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, search_index: str | None = None) -> None:
         self.page = page
         self.foreign: list[str] = []
         self.errors: list[str] = []
 
         def route(route):  # noqa: ANN001, ANN202
-            if urlparse(route.request.url).hostname not in ("127.0.0.1", None, ""):
+            url = urlparse(route.request.url)
+            if url.hostname not in ("127.0.0.1", None, ""):
                 self.foreign.append(route.request.url)
                 return route.abort()
+            if search_index is not None and url.path.endswith("/search/search_index.json"):
+                return route.fulfill(body=search_index, content_type="application/json")
             return route.continue_()
 
         page.route("**/*", route)
@@ -116,7 +122,7 @@ def built_pages(site_dir: Path) -> list[str]:
     pages = []
     for html in sorted(site_dir.rglob("*.html")):
         rel = html.relative_to(site_dir).as_posix()
-        pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        pages.append(rel.removesuffix("index.html"))
     return pages
 
 
@@ -137,14 +143,18 @@ def varied_answers(data) -> dict[str, int]:  # noqa: ANN001
 # ---------- axe over every built page, one browser page per palette ----------
 
 def test_every_page_passes_axe_in_both_palettes(browser: Browser, site) -> None:  # noqa: ANN001
-    """Each built page, loaded directly, in the light and the dark palette; the two palettes are
-    audited side by side in two contexts, so the run takes about as long as one."""
+    """Each built page, loaded directly, in the light and the dark palette. The two palettes are
+    audited side by side in two contexts (two renderer processes), and the search index is served
+    empty: every page load would otherwise rebuild the whole index in Material's search worker,
+    about a third of this test's CPU, and nothing here searches."""
     pages = built_pages(site.directory)
     assert {"", "rapport/", f"quizzes/{KNOWLEDGE}/", "my-results/", "404.html"} <= set(pages), pages
+    index = json.loads((site.directory / "search" / "search_index.json").read_text(encoding="utf-8"))
+    empty_index = json.dumps({**index, "docs": []})
     tabs = {}
     for palette in SCHEMES:
         page = open_context(browser, palette).new_page()
-        tabs[palette] = (page, Watched(page))
+        tabs[palette] = (page, Watched(page, empty_index))
     found: list[str] = []
     for path in pages:
         for palette, (page, _) in tabs.items():
@@ -171,6 +181,7 @@ def test_knowledge_check_states_pass_axe(browser: Browser, site, palette: str) -
     watched = Watched(page)
     root = open_quiz(page, site, KNOWLEDGE)
     expect_scheme(page, palette)
+    expect(root.locator(".hq-answer").first).to_be_hidden()  # no answers before "Check"
     for n, question in enumerate(data.questions):
         box = root.locator(f'.hq-question[data-hq-qid="{question.id}"]')
         chosen = [wrong_index(question)] if n == 0 else correct_indices(question)
@@ -208,14 +219,19 @@ def test_self_assessment_states_pass_axe(browser: Browser, site, palette: str) -
     expect(root.locator(".hq-consent")).to_be_visible()
     root.locator("textarea").first.fill("Something I noticed.")
     assert_axe_clean(page, f"{palette} self-assessment: results, bands, consent prompt", f"#hq-{SELF}")
-    root.get_by_role("button", name="Keep on this device").click()
+    root.locator(".hq-consent").get_by_role("button", name="Keep on this device").click()
     expect(root.locator(".hq-consent")).to_be_hidden()
     expect(root.locator(".hq-mode")).to_contain_text("saved on this device only")
     assert_axe_clean(page, f"{palette} self-assessment: storage mode chosen", f"#hq-{SELF}")
+    page.goto(f"{site.url}profile/")  # device storage already chosen: the profile is kept too
+    finish_self(page.locator("#hq-alliance-profile"), varied_answers(quiz("alliance-profile")))
     page.goto(f"{site.url}my-results/")
     expect_scheme(page, palette)
-    page.wait_for_load_state("networkidle")
-    assert_axe_clean(page, f"{palette} my-results with a stored self-assessment")
+    results = page.locator(".hq-rp")
+    expect(results).to_have_attribute("data-hq-ready", "")
+    expect(results.locator(".hq-rp-chart")).to_be_visible()
+    expect(results.locator(".hq-rp-attempt")).to_have_count(2)
+    assert_axe_clean(page, f"{palette} my-results with a self-assessment and the profile chart")
     context.close()
     watched.assert_clean()
 
@@ -226,8 +242,9 @@ def test_check_in_comparison_and_bad_code_pass_axe(browser: Browser, site, palet
     low, high = data.scale.minimum, data.scale.maximum
     client = open_context(browser, palette).new_page()
     client_watch = Watched(client)
-    finish_self(open_quiz(client, site, CHECK_IN), {it.id: low + i % (high - low + 1) for i, it in enumerate(data.items)},
-                "client")
+    mixed = {it.id: low + i % (high - low + 1) for i, it in enumerate(data.items)}
+    finish_self(open_quiz(client, site, CHECK_IN), mixed, "client")
+    expect_scheme(client, palette)
     code = client.locator(f"#hq-{CHECK_IN} .hq-code").input_value()
     assert_axe_clean(client, f"{palette} check-in: client results with share code", f"#hq-{CHECK_IN}")
     therapist = open_context(browser, palette).new_page()
@@ -247,6 +264,23 @@ def test_check_in_comparison_and_bad_code_pass_axe(browser: Browser, site, palet
     therapist.context.close()
     client_watch.assert_clean()
     therapist_watch.assert_clean()
+
+
+@pytest.mark.xfail(strict=True, reason="alliance-profile is embedded right under the page's h1, so its h3 "
+                   "'Your results' skips a level (axe heading-order); the template cannot see the level it is "
+                   "embedded at: the Embedder has to pass it")
+def test_profile_results_pass_axe(browser: Browser, site) -> None:  # noqa: ANN001
+    data = quiz("alliance-profile")
+    context = open_context(browser, "light")
+    page = context.new_page()
+    watched = Watched(page)
+    page.goto(f"{site.url}profile/")
+    root = page.locator("#hq-alliance-profile")
+    expect(root).to_have_attribute("data-hq-ready", "")
+    finish_self(root, varied_answers(data))
+    assert_axe_clean(page, "light profile page with results")
+    context.close()
+    watched.assert_clean()
 
 
 # ---------- keyboard only ----------
