@@ -8,6 +8,7 @@ duplicates, nesting depth and alias expansion on the way.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,15 @@ MAX_DEPTH = 20
 """Deepest nesting accepted; the format itself needs 5 levels."""
 MAX_NODES = 20_000
 """Most values after alias expansion; stops "billion laughs" files at once."""
+SCAN_DEPTH = 200
+"""Text that may nest deeper than this is scanned before it is composed, and never composed if it
+does: libyaml's composer recurses in C (a 60 KB file of 30,000 '[' crashes the interpreter with a
+segmentation fault) and its scanner slows down with the square of the depth (20,000 '[' took 11 s)."""
+
+_BLOCK_PREFIX = "\n[ \t?:-]{%d}"
+"""A line starting with this many characters of indentation and block indicators (``- - ``, ``? ``)."""
+_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+"""What YAML also takes for a line break."""
 
 Path_ = tuple[str | int, ...]
 
@@ -55,6 +65,9 @@ class LoadedFile:
         return self.values.get(path, (1, 1))
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 class _TooBig(Exception):
     """Raised inside the walk when a limit is crossed."""
 
@@ -62,6 +75,10 @@ class _TooBig(Exception):
 def load_text(text: str, file: str) -> LoadedFile:
     """Parse YAML text; syntax errors and limit breaches become issues, never exceptions."""
     result = LoadedFile(file)
+    deep = _too_deep(text)
+    if deep is not None:
+        result.issues.append(QuizIssue(file, *deep, "", _DEPTH_MESSAGE))
+        return result
     try:
         node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
@@ -71,8 +88,15 @@ def load_text(text: str, file: str) -> LoadedFile:
         hint = " (check the indentation and quote text that contains ': ' or starts with a symbol)"
         result.issues.append(QuizIssue(file, line, col, "", f"YAML syntax error: {problem}{hint}"))
         return result
+    except yaml.reader.ReaderError as error:
+        result.issues.append(_reader_issue(text, file, error))
+        return result
     except yaml.YAMLError as error:
         result.issues.append(QuizIssue(file, 1, 1, "", f"YAML error: {error}"))
+        return result
+    except UnicodeEncodeError as error:  # a lone surrogate: only in text that was not read from a file
+        message = "the text is not valid Unicode (it holds a lone surrogate): save the file as UTF-8"
+        result.issues.append(QuizIssue(file, *_line_col(text, error.start), "", message))
         return result
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null") and not node.value):
         # Nothing, or only a `---` document marker.
@@ -85,6 +109,25 @@ def load_text(text: str, file: str) -> LoadedFile:
         result.data = None
         result.issues.append(QuizIssue(file, *walker.last_position, "", str(error)))
     return result
+
+
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""Line breaks as YAML counts them."""
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character, counting lines as YAML does."""
+    lines = _LINE_BREAK.split(text[:index])
+    return len(lines), len(lines[-1]) + 1
+
+
+def _reader_issue(text: str, file: str, error: yaml.reader.ReaderError) -> QuizIssue:
+    """A character YAML refuses (e.g. a vertical tab pasted from a word processor), located in the text."""
+    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
+    index = text.find(chr(code))  # the first one: the reader stops at the first it refuses
+    line, col = _line_col(text, index) if index >= 0 else (1, 1)
+    message = f"the file contains a character that YAML does not allow (U+{code:04X}, invisible in most editors): delete it"
+    return QuizIssue(file, line, col, "", message)
 
 
 def load_file(path: Path, display_name: str) -> LoadedFile:
@@ -107,6 +150,79 @@ def load_file(path: Path, display_name: str) -> LoadedFile:
     return load_text(text, display_name)
 
 
+_DEPTH_MESSAGE = f"nested deeper than {MAX_DEPTH} levels: the quiz format needs far fewer"
+
+
+def _may_nest_deeper(text: str, depth: int) -> bool:
+    """False when the text certainly nests no deeper than ``depth`` (cheap, errs towards True).
+
+    Flow nesting is at most the number of '[' and '{'. A block collection inside another starts at a
+    greater column, or at the same column at most once in a row (a list as a mapping value), and a
+    column where a block node starts lies within its line's indentation and compact indicators.
+    """
+    flow = text.count("[") + text.count("{")
+    prefix = (depth - 4 - flow) // 2  # the longest line prefix that keeps flow + 2 * prefix + 4 within depth
+    if prefix < 0:
+        return True
+    lines = "\n" + _OTHER_BREAKS.sub("\n", text)  # a search for a literal "\n" is ten times faster than for "^"
+    return re.search(_BLOCK_PREFIX % (prefix + 1), lines) is not None
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where the first value nested deeper than MAX_DEPTH starts, if the text nests deeper than SCAN_DEPTH.
+
+    Shallower text returns None and is composed as usual, so that the walker reports its depth, with
+    any other issue, exactly as before; syntax errors are left for the composer to report, too.
+    """
+    if not _may_nest_deeper(text, SCAN_DEPTH):
+        return None
+    open_: list[bool | None] = []
+    """Per open collection: None for a list; for a mapping, whether its next node is a key."""
+    first = None
+    try:
+        for event in yaml.parse(text, Loader=Loader):  # a stream of events: no recursion, stops early
+            if isinstance(event, yaml.NodeEvent):
+                is_key = bool(open_) and open_[-1] is True
+                if open_ and open_[-1] is not None:
+                    open_[-1] = not open_[-1]
+                if first is None and not is_key and len(open_) > MAX_DEPTH:  # keys are no values (as in the walker)
+                    first = (event.start_mark.line + 1, event.start_mark.column + 1)
+                if isinstance(event, yaml.CollectionStartEvent):
+                    open_.append(True if isinstance(event, yaml.MappingStartEvent) else None)
+                    if len(open_) > SCAN_DEPTH:
+                        return first or (event.start_mark.line + 1, event.start_mark.column + 1)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                open_.pop()
+    except (yaml.YAMLError, UnicodeEncodeError):
+        return None
+    return None
+
+
+_UNFIT = (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError)
+"""What PyYAML's safe constructors raise, instead of a ConstructorError, for a value its tag does not fit:
+an impossible date written plainly (``2024-02-30``), ``!!timestamp soon``, ``!!int ''``, ``!!bool maybe``,
+an integer of over 4,300 digits."""
+
+
+def _printable(number: int) -> bool:
+    """False for integers Python will not turn into text (over 4,300 digits by default)."""
+    try:
+        str(number)
+    except ValueError:
+        return False
+    return True
+
+
+_KINDS = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "true/false value"}
+
+
+def _unfit_message(node: yaml.ScalarNode) -> str:
+    name = node.tag.removeprefix("tag:yaml.org,2002:")
+    value = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    return (f"value cannot be read: '{value}' is not a valid {_KINDS.get(name, name)}: "
+            "put it in quotes, without a '!!' tag, to keep it as text")
+
+
 class _Walker:
     """Turns composed YAML nodes into plain data, recording positions and enforcing limits."""
 
@@ -125,7 +241,7 @@ class _Walker:
         if self.count > MAX_NODES:
             raise _TooBig(f"too many values (over {MAX_NODES:,}), usually from aliases (*name) expanding: remove the aliases")
         if len(path) > MAX_DEPTH:
-            raise _TooBig(f"nested deeper than {MAX_DEPTH} levels: the quiz format needs far fewer")
+            raise _TooBig(_DEPTH_MESSAGE)
         self.result.values.setdefault(path, position)
         if isinstance(node, yaml.CollectionNode):
             if id(node) in self.open:
@@ -137,11 +253,21 @@ class _Walker:
                 return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
             finally:
                 self.open.discard(id(node))
+        if node.tag == _STR:
+            return node.value  # what construct_object gives, at a fraction of its cost (most values are text)
         try:
-            return self.constructor.construct_object(node)
+            value = self.constructor.construct_object(node)
         except ConstructorError as error:
             self.result.issues.append(self.result.issue(path, f"value cannot be read: {error.problem}"))
             return None
+        except _UNFIT:
+            self.result.issues.append(self.result.issue(path, _unfit_message(node)))
+            return None
+        if isinstance(value, int) and value.bit_length() > 64 and not _printable(value):
+            # e.g. 0xFFF... with 4,000 digits: Python refuses to print it, so every message about it would fail.
+            self.result.issues.append(self.result.issue(path, f"value cannot be read: '{node.value[:37]}...' is too large a number"))
+            return None
+        return value
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -171,7 +297,9 @@ class _Walker:
         """A scalar key's value; None for other keys and for tags no safe constructor knows (e.g. ``<<``)."""
         if not isinstance(node, yaml.ScalarNode):
             return None
+        if node.tag == _STR:
+            return node.value
         try:
             return self.constructor.construct_object(node)
-        except ConstructorError:
+        except (ConstructorError, *_UNFIT):
             return None

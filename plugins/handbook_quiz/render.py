@@ -12,7 +12,6 @@ its back link), reuse the first conversion.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import Counter
 from collections.abc import Callable

@@ -7,6 +7,7 @@ question, bands in range and ascending, wordings that match the perspectives.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -34,9 +35,12 @@ def validate(loaded: LoadedFile, default_id: str, docs_dir: Path | None = None) 
     checker = _CrossChecker(loaded, default_id, docs_dir)
     try:
         quiz: Quiz | None = checker.build()
-    except (KeyError, TypeError, AttributeError, ValueError):
+    except (KeyError, TypeError, AttributeError, ValueError) as error:
         # Only reachable when the structure is wrong: the schema has already said where.
         quiz = None
+        if not issues and not structural and not checker.issues:
+            # Never a file refused without a reason (the registry takes "no issues" for "valid").
+            checker.fail((), f"the quiz could not be checked ({type(error).__name__}): please report this file to the maintainers")
     issues += structural + checker.issues
     return (quiz if not issues else None), sorted(set(issues))
 
@@ -90,6 +94,8 @@ class _CrossChecker:
             "reflection": tuple(self.wording(p, ("reflection", i)) for i, p in enumerate(_list(data.get("reflection")))),
         }
         if data["type"] == "knowledge":
+            if isinstance(data.get("pass"), float) and math.isnan(data["pass"]):  # `.nan` passes minimum and maximum
+                self.fail(("pass",), "must be a fraction from 0 to 1, e.g. 0.75 (found .nan)")
             return Quiz(**common, pass_mark=data.get("pass"), feedback=data.get("feedback", "immediate"),
                         shuffle=data.get("shuffle", False), questions=self._questions())
         return self._self_assessment(common)
