@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from playwright.sync_api import Locator, expect
+
 from handbook_quiz.loader import load_file
 from handbook_quiz.model import Quiz
 from handbook_quiz.validate import validate
@@ -24,3 +26,13 @@ def correct_indices(question) -> list[int]:  # noqa: ANN001
 
 def wrong_index(question) -> int:  # noqa: ANN001
     return next(i for i, c in enumerate(question.choices) if not c.correct)
+
+
+def finish_self(root: Locator, answers: dict[str, int], perspective: str = "") -> None:
+    """Rate every statement (after choosing a perspective, if any) and see the results."""
+    if perspective:
+        root.locator(f'.hq-perspective input[value="{perspective}"]').check()
+    for item_id, value in answers.items():
+        root.locator(f'.hq-item[data-hq-item="{item_id}"] input[value="{value}"]').check()
+    root.locator(".hq-score").click()
+    expect(root.locator(".hq-results")).to_be_visible()

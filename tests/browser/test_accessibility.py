@@ -21,7 +21,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from handbook_quiz.scoring import band_for, round_half_away, self_scores
 
-from .quizdata import correct_indices, quiz, wrong_index
+from .quizdata import correct_indices, finish_self, quiz, wrong_index
 
 pytestmark = pytest.mark.browser
 
@@ -124,15 +124,6 @@ def built_pages(site_dir: Path) -> list[str]:
         rel = html.relative_to(site_dir).as_posix()
         pages.append(rel.removesuffix("index.html"))
     return pages
-
-
-def finish_self(root, answers: dict[str, int], perspective: str = "") -> None:  # noqa: ANN001
-    if perspective:
-        root.locator(f'.hq-perspective input[value="{perspective}"]').check()
-    for item_id, value in answers.items():
-        root.locator(f'.hq-item[data-hq-item="{item_id}"] input[value="{value}"]').check()
-    root.locator(".hq-score").click()
-    expect(root.locator(".hq-results")).to_be_visible()
 
 
 def varied_answers(data) -> dict[str, int]:  # noqa: ANN001

@@ -7,7 +7,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from handbook_quiz.scoring import round_half_away, self_scores
 
-from .quizdata import quiz
+from .quizdata import finish_self, quiz
 
 pytestmark = pytest.mark.browser
 
@@ -20,13 +20,7 @@ def hq_keys(page: Page, area: str) -> list[str]:
 
 
 def finish_self_assessment(page: Page, quiz_id: str, answers: dict[str, int], perspective: str = "") -> None:
-    root = page.locator(f"#hq-{quiz_id}")
-    if perspective:
-        root.locator(f'.hq-perspective input[value="{perspective}"]').check()
-    for item_id, value in answers.items():
-        root.locator(f'.hq-item[data-hq-item="{item_id}"] input[value="{value}"]').check()
-    root.locator(".hq-score").click()
-    expect(root.locator(".hq-results")).to_be_visible()
+    finish_self(page.locator(f"#hq-{quiz_id}"), answers, perspective)
 
 
 def test_consent_moves_results_between_tab_and_device_and_forget_deletes_all(page: Page, site, guard) -> None:  # noqa: ANN001
