@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from pathlib import Path
@@ -85,6 +86,44 @@ def test_good_site_generates_a_page_per_quiz_and_an_index(material_site: Path) -
     assert 'href="rapport-check/"' in index and 'href="rapport-self/"' in index
     own_page = (material_site / "quizzes/rapport-check/index.html").read_text(encoding="utf-8")
     assert '<p class="hq-back"><a href="../../rapport/">Back to the chapter</a></p>' in own_page
+
+
+def search_entries(site: Path) -> dict[str, str]:
+    """Search index: location -> indexed text, as Material's search sees the site."""
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    return {doc["location"]: doc["title"] + " " + doc["text"] for doc in index["docs"]}
+
+
+def test_search_finds_questions_once_and_never_shows_answers(tmp_path: Path) -> None:
+    quiz = KNOWLEDGE.replace("type: knowledge\n", "type: knowledge\nchapter: rapport.md\n").replace(
+        "      - id: signs", "        explanation: Silence after a *hard* topic can be a marker.\n      - id: signs")
+    config = make_site(tmp_path, {
+        "docs/index.md": "# Home\n",
+        "docs/rapport.md": CHAPTER,
+        "quizzes/rapport-check.yml": quiz,
+        "quizzes/unused.yml": KNOWLEDGE.replace("title: Ruptures", "title: Standalone only"),
+    }, MKDOCS_YML.replace("plugins:\n", "plugins:\n  - search\n") + "theme:\n  name: material\n  font: false\n")
+    site = build_site(config)
+    entries = search_entries(site)
+    where = lambda words: sorted(loc.split("#")[0] for loc, text in entries.items() if words in text)  # noqa: E731
+    # The chapter holds the quiz, so its own page would only repeat it in the results; a quiz no
+    # chapter embeds (same question text) is found on its own page.
+    assert where("What kind of rupture is this?") == ["quizzes/unused/", "rapport/"]
+    assert where("Silence after a") == []  # the answer's explanation
+    assert not any("Correct:" in text or "Incorrect:" in text for text in entries.values())
+
+
+def test_a_quiz_s_headings_continue_the_outline_of_the_page_that_holds_it(tmp_path: Path) -> None:
+    config = make_site(tmp_path, {
+        "docs/index.md": "# Home\n\n/// quiz | top\n///\n\n## Part\n\n### Deeper\n\n/// quiz | top\n///\n",
+        "quizzes/top.yml": SELF.replace("type: self-assessment\n", "type: self-assessment\nchapter: index.md\n"),
+    }, MKDOCS_YML)
+    site = build_site(config, strict=True)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<h(\d) class="hq-results-title">', home) == ["2", "4"]
+    assert 'id="hq-top"' in home and 'id="hq-top-2"' in home
+    own_page = (site / "quizzes/top/index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<h(\d) class="hq-results-title">', own_page) == ["2"]
 
 
 def test_the_navigation_reaches_the_quiz_index(material_site: Path) -> None:

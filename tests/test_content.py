@@ -557,7 +557,7 @@ def test_chapter_has_the_standard_sections_in_order(chapter: str) -> None:
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_chapter_embeds_its_two_quizzes(chapter: str) -> None:
     text = read(DOCS / f"{chapter}.md")
-    blocks = {quiz_id: section_of(text, line) for line, quiz_id in scan_block_lines(text)}
+    blocks = {block.argument: section_of(text, block.line) for block in scan_block_lines(text)}
     assert blocks.get(f"{chapter}-check") == "check", \
         f"docs/{chapter}.md must embed '/// quiz | {chapter}-check' under '## Check your understanding {{#check}}'"
     assert blocks.get(f"{chapter}-self") == "reflect", \

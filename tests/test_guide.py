@@ -119,7 +119,7 @@ def test_two_perspectives_example_words_everything_per_perspective() -> None:
 
 def test_quiz_reference_shows_each_example_as_source_and_embeds_it() -> None:
     text = read(REFERENCE)
-    embedded = [quiz_id for _, quiz_id in scan_block_lines(text)]
+    embedded = [block.argument for block in scan_block_lines(text)]
     for quiz_id in EXAMPLES:
         assert embedded.count(quiz_id) == 1, f"quiz-reference.md must embed '/// quiz | {quiz_id}' once"
         source = f'```yaml\n--8<-- "{quiz_id}.yml"\n```\n\n'

@@ -288,7 +288,13 @@ def test_every_error_on_a_page_is_collected(pages: Site) -> None:
 
 def test_scan_block_lines_skips_fences() -> None:
     text = "/// quiz | a\n///\n```\n/// quiz | b\n```\n> /// quiz | c\n    /// quiz |d\n/// quiz\n"
-    assert scan_block_lines(text) == [(1, "a"), (6, "c"), (7, "d"), (8, "")]
+    assert [(b.line, b.argument) for b in scan_block_lines(text)] == [(1, "a"), (6, "c"), (7, "d"), (8, "")]
+
+
+def test_scan_block_lines_knows_the_section_each_block_sits_in() -> None:
+    text = ("/// quiz | top\n///\n# Title\n\n## Check\n/// quiz | a\n///\n```\n### not a heading\n```\n"
+            "/// quiz | b\n///\nSetext\n------\n\n/// quiz | c\n///\n#### Deep\n/// quiz | d\n///\n")
+    assert [(b.argument, b.section_level) for b in scan_block_lines(text)] == [("top", 1), ("a", 2), ("b", 2), ("c", 2), ("d", 4)]
 
 
 # ---------- known gaps in the safety net and the line numbers (embed.py) ----------

@@ -14,14 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .registry import QuizRegistry
-from .render import SUFFIX_TOKEN, Renderer
+from .render import Renderer
 
-BLOCK_HEADER = re.compile(r"^(?P<indent>[ \t>]*)///\s*quiz\b(?P<rest>.*)$")
+BLOCK_HEADER = re.compile(r"^(?P<indent>[ \t>]*)/{3,}\s*quiz\b(?P<rest>.*)$")
 FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 CONTAINER = re.compile(r"^\s*(!!!|\?\?\?|===|///|[-*+]\s|\d+[.)]\s)")
 """Lines that open a block whose indented content is Markdown, not an indented code block."""
 CODE = re.compile(r"<pre\b.*?</pre>|<code\b.*?</code>", re.DOTALL)
-LEFTOVER = re.compile(r"(?:^|<p>|\n)[ \t]*///\s*quiz\b")
+LEFTOVER = re.compile(r"(?:^|<p>|\n)[ \t]*/{3,}\s*quiz\b")
+ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)")
+SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 LOCAL_LINK = re.compile(r'href="(?P<path>[^":#?]+\.md)(?P<anchor>#[^"]*)?"')
 
 LinkResolver = Callable[[str, str, str], "str | None"]
@@ -44,10 +46,20 @@ def source_offset(source: str, markdown: str) -> int:
     return source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
 
 
-def scan_block_lines(markdown: str, offset: int = 0) -> list[tuple[int, str]]:
-    """(line, argument) of each ``/// quiz`` header outside code, in page order."""
-    found: list[tuple[int, str]] = []
+@dataclass(frozen=True)
+class BlockHeader:
+    """A ``/// quiz`` line as written: where it is, its argument, and the heading level it sits under."""
+
+    line: int
+    argument: str
+    section_level: int = 1
+
+
+def scan_block_lines(markdown: str, offset: int = 0) -> list[BlockHeader]:
+    """Each ``/// quiz`` header outside code, in page order (a page without headings sits under its h1)."""
+    found: list[BlockHeader] = []
     fence = ""
+    level = 1
     lines = markdown.splitlines()
     for number, line in enumerate(lines, start=1):
         opener = FENCE.match(line)
@@ -58,9 +70,17 @@ def scan_block_lines(markdown: str, offset: int = 0) -> list[tuple[int, str]]:
             elif mark[0] == fence[0] and len(mark) >= len(fence):
                 fence = ""
             continue
+        if fence or _in_indented_code(lines, number - 1):
+            continue
+        heading = ATX_HEADING.match(line)
+        underline = SETEXT_UNDERLINE.match(line)
+        if heading:
+            level = len(heading.group(1))
+        elif underline and number > 1 and lines[number - 2].strip() and not CONTAINER.match(lines[number - 2]):
+            level = 1 if underline.group(1)[0] == "=" else 2
         match = BLOCK_HEADER.match(line)
-        if match and not fence and not _in_indented_code(lines, number - 1):
-            found.append((number + offset, match.group("rest").strip().lstrip("|").strip()))
+        if match:
+            found.append(BlockHeader(number + offset, match.group("rest").strip().lstrip("|").strip(), level))
     return found
 
 
@@ -69,7 +89,7 @@ class PageState:
     src: str
     resolve: LinkResolver
     generated: bool
-    headers: list[tuple[int, str]]
+    headers: list[BlockHeader]
     seen: Counter[str] = field(default_factory=Counter)
     consumed: set[int] = field(default_factory=set)
     """Indexes into ``headers`` of the blocks the parser recognised."""
@@ -79,12 +99,16 @@ class PageState:
     def claim(self, quiz_id: str) -> int:
         """The first unclaimed header with this argument (else the first unclaimed one), claimed."""
         free = [i for i in range(len(self.headers)) if i not in self.consumed]
-        index = next((i for i in free if self.headers[i][1] == quiz_id), free[0] if free else -1)
+        index = next((i for i in free if self.headers[i].argument == quiz_id), free[0] if free else -1)
         self.consumed.add(index)
         return index
 
     def where(self, index: int) -> str:
-        return f"{self.src}:{self.headers[index][0]}" if index >= 0 else self.src
+        return f"{self.src}:{self.headers[index].line}" if index >= 0 else self.src
+
+    def level(self, index: int) -> int:
+        """Heading level for a quiz's own headings: one below the section holding the block."""
+        return (self.headers[index].section_level if index >= 0 else 1) + 1
 
 
 class Embedder:
@@ -96,7 +120,7 @@ class Embedder:
         self.back_links = back_links
         """Quiz id -> docs-relative chapter path, for quizzes shown on their own generated page."""
         self.cache: dict[str, str] = {}
-        """Rendered HTML by quiz id and whether the page is the quiz's own."""
+        """Rendered HTML by quiz id, with per-page tokens (``Renderer.place``)."""
         self.errors: list[str] = []
         self.used_by: dict[str, set[str]] = {}
         self.page: PageState | None = None
@@ -113,7 +137,7 @@ class Embedder:
         assert page is not None, "a quiz block outside a page"
         index = page.claim(quiz_id)
         page.open_blocks[index] = quiz_id
-        return index, self.embed(quiz_id, page.where(index))
+        return index, self.embed(quiz_id, page.where(index), page.level(index))
 
     def close_block(self, index: int, has_content: bool) -> str | None:
         """The block ends; returns an error box to show instead of the quiz when it had content."""
@@ -125,7 +149,7 @@ class Embedder:
         return self._error(f"{page.where(index)}: quiz block '{quiz_id}' must be empty: write "
                            f"'/// quiz | {quiz_id}' and then '///' on the next line")
 
-    def embed(self, quiz_id: str, where: str) -> str:
+    def embed(self, quiz_id: str, where: str, level: int = 3) -> str:
         """HTML for one block on the current page, or an error box (the error is also recorded)."""
         page = self.page
         assert page is not None
@@ -136,12 +160,11 @@ class Embedder:
             return self._error(f"{where}: no quiz has the id '{quiz_id}'{self.registry.suggest(quiz_id)}")
         if not page.generated:
             self.used_by.setdefault(quiz_id, set()).add(page.src)
-        key = f"{quiz_id}:{page.generated}"
-        if key not in self.cache:
-            self.cache[key] = self.renderer.render(quiz, back_link=self.back_links.get(quiz_id, "") if page.generated else "")
+        if quiz_id not in self.cache:
+            self.cache[quiz_id] = self.renderer.render(quiz)
         page.seen[quiz_id] += 1
-        count = page.seen[quiz_id]
-        body = self.cache[key].replace(SUFFIX_TOKEN, "" if count == 1 else f"-{count}")
+        back_link = self.back_links.get(quiz_id, "") if page.generated else ""
+        body = self.renderer.place(self.cache[quiz_id], copy=page.seen[quiz_id], level=level, back_link=back_link)
         return self._relink(body, quiz.source, page)
 
     def finish_page(self, html_text: str) -> None:
@@ -154,7 +177,7 @@ class Embedder:
                                "line after it (inside tabs or admonitions, give the outer block more slashes, e.g. '////')")
         if LEFTOVER.search(CODE.sub("", html_text)):
             for index in sorted(set(range(len(page.headers))) - page.consumed) or [-1]:
-                arg = page.headers[index][1] if index >= 0 else "?"
+                arg = page.headers[index].argument if index >= 0 else "?"
                 self.errors.append(f"{page.where(index)}: quiz block '{arg}' not recognised: write exactly "
                                    "'/// quiz | <id>' then '///' on its own line; the block takes no options")
         self.page = None

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+_LINE_BREAKS = {ord(c): repr(c)[1:-1] for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+"""Every character ``str.splitlines`` breaks at, written as its escape (``\\n``)."""
+
 
 @dataclass(frozen=True, order=True)
 class QuizIssue:
@@ -19,8 +22,11 @@ class QuizIssue:
     message: str
 
     def __str__(self) -> str:
+        # One issue, one line: editors and CI parsers read `file:line:col:` line by line, so a key or
+        # value quoted in the message with a line break in it is shown escaped.
         where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return text.translate(_LINE_BREAKS)
 
 
 class QuizValidationError(Exception):

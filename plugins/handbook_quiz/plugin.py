@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
@@ -81,9 +81,10 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(package / "assets" / name)))
         files.append(File.generated(config, SCHEMA_URI, abs_src_path=str(package / "schema" / "quiz.schema.json")))
         pages_dir = self.config.pages_dir.strip("/")
-        for quiz in self.registry.quizzes.values():
+        self.generated_quiz_pages = {f"{pages_dir}/{quiz_id}.md": quiz_id for quiz_id in self.registry.quizzes}
+        for src_uri, quiz_id in self.generated_quiz_pages.items():
             # Reached from the quiz index, not listed in the nav one by one.
-            files.append(File.generated(config, f"{pages_dir}/{quiz.id}.md", content=quiz_page_markdown(quiz),
+            files.append(File.generated(config, src_uri, content=quiz_page_markdown(self.registry.quizzes[quiz_id]),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         results = results_page_markdown(self.labels)
         files.append(File.generated(config, self.config.results_page, content=results))
@@ -132,8 +133,18 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self.anchor_links = []
         if state is not None and state.seen:
             # At the end, so that the script finds the quiz markup already parsed.
+            html += self.embedder.renderer.labels_element()
             html += "".join(self._asset_tag(name, page) for name in ASSETS)
         return html
+
+    @event_priority(50)  # before the search plugin reads page.meta
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        # A quiz's own page repeats what the chapter embedding it already puts in the search index.
+        if self.config.enabled and page.file.generated_by is not None:
+            quiz_id = self.generated_quiz_pages.get(page.file.src_uri)
+            if quiz_id in self.embedder.used_by:
+                page.meta["search"] = {**page.meta.get("search", {}), "exclude": True}
+        return context
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if not self.config.enabled:

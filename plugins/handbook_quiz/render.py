@@ -1,20 +1,20 @@
 """Render a validated quiz to HTML with Jinja2, Markdown text rendered by the site's own converter.
 
-Each quiz is rendered once per build; the HTML is reused for every page that embeds it, with only
-the DOM id suffix and docs-relative links changed per page.
+Each quiz is rendered once per build. What differs between the pages that show it (the id suffix
+of a second copy, the level of its headings, the back link on its own page) is left as tokens that
+``place`` fills in, so a quiz on its own page and in a chapter costs one render, not two.
 
-Converting a text field costs about as much as converting a whole page (Python-Markdown runs its
-full pipeline each time), and a quiz has some 200 fields. So each field is converted once per quiz:
-a choice shown both as a label and in the answer list, and the quiz's own page (rendered again for
-its back link), reuse the first conversion.
+Converting a text field costs about as much as converting a short page (Python-Markdown runs its
+full pipeline each time), so within a render a field shown twice (a choice as a label and in the
+answer list) is converted once.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
@@ -26,8 +26,12 @@ from .scoring import content_hash
 
 MarkdownFn = Callable[[str], str]
 
-SUFFIX_TOKEN = "__HQ_SUFFIX__"
-"""Stands for the per-page id suffix ("" or "-2", ...) in the cached HTML."""
+SUFFIX_TOKEN = "\x00id\x00"
+"""Stands for the per-page id suffix ("" or "-2", ...). Control characters never reach quiz text:
+the loader refuses them, so the tokens cannot collide with an instructor's words."""
+LEVEL_TOKEN = "\x00h\x00"
+SUBLEVEL_TOKEN = "\x00h+1\x00"
+BACK_TOKEN = "\x00back\x00"
 
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
@@ -46,9 +50,6 @@ class Renderer:
         self.labels_json = json.dumps(labels, ensure_ascii=False, separators=(",", ":"))
         self._memo: dict[str, str] | None = None
         """Text -> HTML of the fields of the quiz being rendered (None outside ``render``)."""
-        self._kept: dict[str, dict[str, str]] = {}
-        """A quiz's memo after its first render, dropped at the second (chapter, then own page)."""
-        self._renders: Counter[str] = Counter()
 
     def _html(self, text: str) -> str:
         """The site's Markdown for one field, converted once per quiz (the converter is stateless)."""
@@ -80,6 +81,10 @@ class Renderer:
             for key, text in wording.items()
         )
 
+    def labels_element(self) -> str:
+        """The interface strings for the runtime, once per page however many quizzes it holds."""
+        return f'<div class="hq-labels" hidden data-hq-labels="{escape(self.labels_json)}"></div>'
+
     def render_results(self, catalog: list[tuple[Quiz, str]], profile_id: str) -> str:
         """The My results page body: every quiz with its page URL, for progress and versions."""
         hashes = {quiz.id: content_hash(quiz) for quiz, _ in catalog}
@@ -87,24 +92,28 @@ class Renderer:
             catalog=catalog, hashes=hashes, profile_id=profile_id, storage_id=self.storage_id,
             labels=self.labels, labels_json=self.labels_json)
 
-    def render(self, quiz: Quiz, back_link: str = "") -> str:
-        """HTML for one quiz with the id-suffix token in place of the per-page suffix."""
+    def render(self, quiz: Quiz) -> str:
+        """HTML for one quiz, with tokens where each page differs (see ``place``)."""
         labels = self.labels
         meta = size_text(quiz, labels)
         band_groups = [("", labels["overall"], quiz.bands)] if quiz.bands else []
         band_groups += [(s.id, s.title[quiz.perspective_keys[0]], s.bands) for s in quiz.subscales if s.bands]
         template = self.env.get_template("quiz.html.jinja")
-        self._renders[quiz.id] += 1
-        self._memo = self._kept.pop(quiz.id, {})
+        self._memo = {}
         try:
-            html = template.render(
-                quiz=quiz, suffix=SUFFIX_TOKEN, hash=content_hash(quiz), storage_id=self.storage_id, meta=meta,
-                labels=labels, labels_json=self.labels_json, md=self.md, inline=self.inline, worded=self.worded,
-                band_groups=band_groups, back_link=back_link,
+            return template.render(
+                quiz=quiz, suffix=SUFFIX_TOKEN, hx=LEVEL_TOKEN, hx_sub=SUBLEVEL_TOKEN, back=BACK_TOKEN,
+                hash=content_hash(quiz), storage_id=self.storage_id, meta=meta, labels=labels,
+                md=self.md, inline=self.inline, worded=self.worded, band_groups=band_groups,
             )
         finally:
-            memo, self._memo = self._memo, None
-        if self._renders[quiz.id] == 1:
-            # Kept for the quiz's own page, which renders it again with a back link; then freed.
-            self._kept[quiz.id] = memo
-        return html
+            self._memo = None
+
+    def place(self, html: str, *, copy: int = 1, level: int = 3, back_link: str = "") -> str:
+        """A rendered quiz for one spot on a page: its ``copy``-th on the page, headings at ``level``
+        (one below the section that holds it), and a back link to its chapter on its own page."""
+        back = (f'<p class="hq-back"><a href="{escape(back_link)}">{escape(self.labels["back"])}</a></p>'
+                if back_link else "")
+        return (html.replace(SUFFIX_TOKEN, "" if copy == 1 else f"-{copy}")
+                .replace(LEVEL_TOKEN, str(min(level, 6))).replace(SUBLEVEL_TOKEN, str(min(level + 1, 6)))
+                .replace(BACK_TOKEN, back))

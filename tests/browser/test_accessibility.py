@@ -257,9 +257,6 @@ def test_check_in_comparison_and_bad_code_pass_axe(browser: Browser, site, palet
     therapist_watch.assert_clean()
 
 
-@pytest.mark.xfail(strict=True, reason="alliance-profile is embedded right under the page's h1, so its h3 "
-                   "'Your results' skips a level (axe heading-order); the template cannot see the level it is "
-                   "embedded at: the Embedder has to pass it")
 def test_profile_results_pass_axe(browser: Browser, site) -> None:  # noqa: ANN001
     data = quiz("alliance-profile")
     context = open_context(browser, "light")
