@@ -6,6 +6,7 @@ only asks the page's ``Embedder`` for HTML and stashes it, so Markdown never re-
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -64,14 +65,43 @@ class QuizExtension(BlocksExtension):
         block_mgr.register(block_class, {})
 
 
+PLAIN_TEXT = re.compile(r"""(?=[^\W\d_]|["'(“‘])(?:[^\W_]|[ .,;:?!'"()/%’‘“”–—…-])*(?<! )""")
+"""One line of prose that starts with a letter and holds only letters, digits and punctuation that no
+Markdown syntax of the extensions below starts with (no ``* _ ` [ < & # > | { ~ \\``, no line break)."""
+
+INERT_ON_PLAIN_TEXT = frozenset({
+    "abbr", "admonition", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html", "tables", "toc",
+    "pymdownx.details", "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.snippets", "pymdownx.highlight",
+    "pymdownx.inlinehilite", "pymdownx.blocks.admonition", "pymdownx.blocks.details", "pymdownx.blocks.tab",
+    "pymdownx.blocks.html",
+})
+"""Extensions that leave PLAIN_TEXT as it is (``tests/test_markdown.py`` checks it against each)."""
+
+
+def _inert_on_plain_text(extension: object) -> bool:
+    if isinstance(extension, QuizExtension):
+        return True
+    return isinstance(extension, str) and extension.removeprefix("markdown.extensions.") in INERT_ON_PLAIN_TEXT
+
+
 def site_markdown(config: MkDocsConfig) -> Callable[[str], str]:
     """One converter with the site's extensions, reused for every quiz text field (fast, consistent).
 
-    Shared by the plugin and ``handbook check`` so both render quiz text the same way.
+    Shared by the plugin and ``handbook check`` so both render quiz text the same way. Most fields
+    are one plain sentence, which Python-Markdown would only wrap in ``<p>``: when none of the site's
+    extensions could change such text, it is wrapped directly (the build's largest single saving).
     """
     configs = {name: dict(options) for name, options in (config.mdx_configs or {}).items()}
     if "pymdownx.snippets" in configs:
         # Snippets the site appends to every page (e.g. abbreviations) must not land in each field.
         configs["pymdownx.snippets"].pop("auto_append", None)
-    converter = markdown_lib.Markdown(extensions=list(config.markdown_extensions), extension_configs=configs)
-    return lambda text: converter.reset().convert(text)
+    extensions = list(config.markdown_extensions)
+    converter = markdown_lib.Markdown(extensions=extensions, extension_configs=configs)
+    if not all(_inert_on_plain_text(extension) for extension in extensions):
+        return lambda text: converter.reset().convert(text)
+
+    def convert(text: str) -> str:
+        if PLAIN_TEXT.fullmatch(text):
+            return f"<p>{text}</p>"
+        return converter.reset().convert(text)
+    return convert
