@@ -109,6 +109,8 @@ def test_search_finds_questions_once_and_never_shows_answers(tmp_path: Path) -> 
     # The chapter holds the quiz, so its own page would only repeat it in the results; a quiz no
     # chapter embeds (same question text) is found on its own page.
     assert where("What kind of rupture is this?") == ["quizzes/unused/", "rapport/"]
+    # Its own page is still found by its title.
+    assert "quizzes/rapport-check/" in where("Ruptures")
     assert where("Silence after a") == []  # the answer's explanation
     assert not any("Correct:" in text or "Incorrect:" in text for text in entries.values())
 

@@ -137,13 +137,15 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             html += "".join(self._asset_tag(name, page) for name in ASSETS)
         return html
 
-    @event_priority(50)  # before the search plugin reads page.meta
+    @event_priority(50)  # before the search plugin indexes page.content
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        # A quiz's own page repeats what the chapter embedding it already puts in the search index.
-        if self.config.enabled and page.file.generated_by is not None:
+        # A quiz's own page stays findable by its title, but the questions are indexed once, on the
+        # chapter that embeds them, so one search does not list every question twice. (The form, not
+        # the root div: Material's parser ends an exclusion at the first nested element of its tag.)
+        if self.config.enabled and page.file.generated_by is not None and page.content:
             quiz_id = self.generated_quiz_pages.get(page.file.src_uri)
             if quiz_id in self.embedder.used_by:
-                page.meta["search"] = {**page.meta.get("search", {}), "exclude": True}
+                page.content = page.content.replace('<form class="hq-form" ', '<form class="hq-form" data-search-exclude ', 1)
         return context
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:

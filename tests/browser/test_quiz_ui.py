@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from handbook_quiz.scoring import band_for, knowledge_score, round_half_away, self_scores
 
-from .quizdata import correct_indices, quiz, wrong_index
+from .quizdata import ROOT, correct_indices, quiz, wrong_index
 
 pytestmark = pytest.mark.browser
 
@@ -201,3 +203,41 @@ def test_fits_a_360px_screen(page: Page, site, guard) -> None:  # noqa: ANN001
     for quiz_id in (KNOWLEDGE, SELF):
         open_quiz(page, site, quiz_id)
         assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"), quiz_id
+
+
+def test_search_finds_the_chapter_and_the_quiz_page_but_no_answers(page: Page, site, guard) -> None:  # noqa: ANN001
+    # The student journey: "rupture" finds the chapter and the quiz's own page; a question's words
+    # find the chapter that holds it once (not its own page again); answer feedback is never shown.
+    page.goto(site.url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("rupture", delay=30)
+    results = page.locator(".md-search-result__item > a")
+    expect(results.first).to_be_visible()
+    targets = {urlsplit(href).path.rstrip("/").rsplit("/", 1)[-1] for href in
+               results.evaluate_all("links => links.map(a => a.getAttribute('href'))")}
+    assert {"repairing-ruptures", "repairing-ruptures-check"} <= targets, targets
+
+    question = next(q for q in quiz("repairing-ruptures-check").questions if "metacommunication" in q.text)
+    search.fill("")
+    search.press_sequentially("metacommunication", delay=10)
+    expect(results.first).to_be_visible()
+    found = [urlsplit(href).path for href in results.evaluate_all("links => links.map(a => a.getAttribute('href'))")]
+    assert any(path.endswith("/repairing-ruptures/") for path in found), found
+    assert not any("quizzes/repairing-ruptures-check" in path for path in found), found
+    # A word that only an answer's feedback uses: the search finds nothing, rather than the answer.
+    word = feedback_only_word()
+    search.fill("")
+    search.press_sequentially(word, delay=10)
+    expect(page.locator(".md-search-result__meta")).to_contain_text("No matching")
+    expect(page.locator(".md-search-result__item")).to_have_count(0)
+
+
+def feedback_only_word() -> str:
+    """A long word found in some choice's feedback and nowhere else in the handbook's sources."""
+    sources = [p.read_text(encoding="utf-8").lower() for p in (*ROOT.glob("docs/**/*.md"), *ROOT.glob("quizzes/*.yml"))]
+    for choice in (c for q in quiz("repairing-ruptures-check").questions for c in q.choices if c.feedback):
+        for word in re.findall(r"[a-z]{8,}", choice.feedback.lower()):
+            if sum(text.count(word) for text in sources) == 1:
+                return word
+    raise AssertionError("no word is used only in feedback")
