@@ -93,11 +93,12 @@
       });
       return t;
     }
-    /* A section's content is rebuilt on every change; its first line carries the latest message. */
+    /* A section's content is rebuilt on every change; its first line carries the latest message.
+       Progress counts go below the catalog, which is already on screen: nothing above it moves. */
     function body(name) {
       var s = sec[name], b = s.querySelector(".hq-rp-body");
       if (b) s.removeChild(b);
-      b = s.insertBefore(E("div", null, "hq-rp-body"), s.children[1] || null);
+      b = s.insertBefore(E("div", null, "hq-rp-body"), name == "progress" ? null : s.children[1] || null);
       add(b, "p", null, "hq-rp-msg").tabIndex = -1;
       return b;
     }
