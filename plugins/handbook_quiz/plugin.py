@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
@@ -137,16 +137,25 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             html += "".join(self._asset_tag(name, page) for name in ASSETS)
         return html
 
-    @event_priority(50)  # before the search plugin indexes page.content
-    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        # A quiz's own page stays findable by its title, but the questions are indexed once, on the
-        # chapter that embeds them, so one search does not list every question twice. (The form, not
-        # the root div: Material's parser ends an exclusion at the first nested element of its tag.)
-        if self.config.enabled and page.file.generated_by is not None and page.content:
-            quiz_id = self.generated_quiz_pages.get(page.file.src_uri)
-            if quiz_id in self.embedder.used_by:
-                page.content = page.content.replace('<form class="hq-form" ', '<form class="hq-form" data-search-exclude ', 1)
+    @event_priority(50)
+    def _summary_for_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        # A quiz's own page is found by its title and description; its questions are indexed once, on
+        # the chapter that embeds them, so a search does not list them twice. Search reads
+        # page.content, so it is shown only the part above the questions, and parses no more.
+        self.full_content = None
+        if self.config.enabled and page.content and self.generated_quiz_pages.get(page.file.src_uri) in self.embedder.used_by:
+            cut = page.content.find('<form class="hq-form"')
+            if cut > 0:
+                self.full_content, page.content = page.content, page.content[:cut]
         return context
+
+    @event_priority(-50)
+    def _whole_page_again(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if self.full_content is not None:
+            page.content, self.full_content = self.full_content, None
+        return context
+
+    on_page_context = CombinedEvent(_summary_for_search, _whole_page_again)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if not self.config.enabled:
