@@ -20,7 +20,7 @@ from handbook_quiz.scoring import (
 )
 from playwright.sync_api import Page, expect
 
-from .quizdata import correct_indices, quiz, wrong_index
+from .quizdata import correct_indices, finish_self, quiz, wrong_index
 
 pytestmark = pytest.mark.browser
 
@@ -475,6 +475,14 @@ def knowledge_attempt(reflection: list[str] | None = None) -> dict:
     return {"v": 1, "quiz": KNOWLEDGE, "title": data.title, "type": "knowledge", "hash": content_hash(data),
             "started": "2024-05-01T09:00:00.000Z", "finished": "2024-05-01T09:10:00.000Z", "answers": answers,
             "reflection": reflection or [], "checked": list(answers), "score": {"right": right, "total": total, "passed": passed}}
+
+
+def test_a_two_perspective_attempt_names_the_perspective_as_the_reader_picked_it(page: Page, site, guard) -> None:
+    data = quiz("alliance-check-in")
+    root = open_quiz(page, site, data.id)
+    finish_self(root, answers_for(data, 1), "therapist")
+    root = open_results(page, site)
+    expect(root.locator(".hq-rp-attempt")).to_contain_text(f"Answered as: {data.perspectives['therapist']}")
 
 
 def test_markup_in_imported_data_stays_inert_text(page: Page, site, guard) -> None:

@@ -68,7 +68,7 @@
       var g = function (n) { return li.getAttribute("data-hq-" + n); }, a = li.querySelector("a");
       order.push(g("quiz"));
       cat[g("quiz")] = { id: g("quiz"), type: g("type"), hash: g("hash"), min: +g("min"), max: +g("max"), sum: g("method") == "sum",
-        title: a.textContent, url: a.getAttribute("href"), li: li };
+        title: a.textContent, url: a.getAttribute("href"), li: li, persp: JSON.parse(g("perspectives") || "{}") };
     });
     ["storage", "progress", "profile", "attempts", "tools"].forEach(function (n) { sec[n] = root.querySelector(".hq-rp-" + n); });
 
@@ -233,7 +233,7 @@
       var cmp = prev && prev.hash == a.hash, s = a.score, before = {}, ul, row;
       add(add(d, "h4", fill(L.rp_attempt, { n: i + 1 }) + ": "), "time", when(a.finished)).setAttribute("datetime", a.finished);
       if (q && a.hash != q.hash) add(d, "p", L.rp_older, "hq-rp-old");
-      if (a.perspective) add(d, "p", fill(L.rp_perspective, { p: a.perspective }));
+      if (a.perspective) add(d, "p", fill(L.rp_perspective, { p: (q && q.persp[a.perspective]) || a.perspective }));
       if (a.type == "knowledge") {
         add(d, "p", fill(L.score, s) + (s.passed === undefined ? "" : ". " + L[s.passed ? "rp_passed" : "rp_not_passed"]), "hq-rp-score");
         if (cmp) add(d, "p", fill(L.rp_change, { d: sign(s.right - prev.score.right) }), "hq-rp-change");
