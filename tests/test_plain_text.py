@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from handbook_quiz.markdown import INERT_ON_PLAIN_TEXT, PLAIN_TEXT, _inert_on_plain_text, site_markdown
+from handbook_quiz.markdown import INERT_ON_PLAIN_TEXT, PLAIN_TEXT, inert_on_plain_text, site_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -76,5 +76,5 @@ def test_the_handbook_s_own_extensions_keep_the_shortcut_on() -> None:
     # MkDocs adds toc, tables and fenced_code to every site; if a new extension in mkdocs.yml is not
     # trusted, quiz text still renders right but every build gets slower: list it once checked here.
     config = load_config(str(ROOT / "mkdocs.yml"))
-    untrusted = [e for e in config.markdown_extensions if not _inert_on_plain_text(e)]
+    untrusted = [e for e in config.markdown_extensions if not inert_on_plain_text(e)]
     assert untrusted == []
