@@ -310,7 +310,10 @@ def test_cli_refuses_without_writing(project: Path) -> None:
     broken = run(*config)
     assert broken.exit_code == 1 and "quizzes/broken.yml:" in broken.output and "nothing was exported" in broken.output
     missing = run("--config", str(project / "nope.yml"))
-    assert missing.exit_code == 1 and "not found" in missing.output
+    assert missing.exit_code == 1 and "nope.yml does not exist" in missing.output
+    (project / "plain.yml").write_text("site_name: No quizzes here\n")
+    no_plugin = run("--config", str(project / "plain.yml"))
+    assert no_plugin.exit_code == 1 and "does not use the quiz plugin" in no_plugin.output
     assert not (project / "out").exists()
 
 

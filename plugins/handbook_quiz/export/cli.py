@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import format_issues
+from ..errors import HandbookError, format_issues
 from ..model import Quiz
 from ..registry import QuizRegistry
 from . import FORMATS, KNOWLEDGE_FORMATS, PARTIAL_CREDIT_NOTE, SELF_ASSESSMENT_FORMATS, Files
@@ -45,24 +45,17 @@ class Project:
 
 
 def load_project(config_file: Path) -> Project:
-    """Read mkdocs.yml the way MkDocs does (``!ENV``, defaults, plugin options)."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+    """mkdocs.yml read as ``handbook check`` reads it (``!ENV``, defaults, the plugin's options)."""
+    from ..check import load_site
 
-    if not config_file.is_file():
-        raise ExportError(f"{config_file} not found: run this in the handbook's folder or pass --config PATH")
     try:
-        config = load_config(str(config_file))
-    except MkDocsException as error:
-        raise ExportError(f"{config_file}: {error}") from None
-    root = config_file.resolve().parent
-    plugin = next((p for name, p in config.plugins.items() if name.endswith("handbook-quiz")), None)
-    options = getattr(plugin, "config", None)
-    quizzes_dir = Path(options.quizzes_dir) if options is not None else root / "quizzes"
-    pages_dir = options.pages_dir if options is not None else "quizzes"
-    url = config.site_url or ""
-    site = Site(url if not url or url.endswith("/") else url + "/", bool(config.use_directory_urls), config.site_name, pages_dir)
-    return Project(site, root, Path(config.docs_dir), quizzes_dir)
+        handbook = load_site(config_file)
+    except HandbookError as error:
+        raise ExportError(str(error)) from None
+    url = handbook.config.site_url or ""
+    site = Site(url if not url or url.endswith("/") else url + "/", bool(handbook.config.use_directory_urls),
+                handbook.config.site_name, handbook.quiz_config.pages_dir)
+    return Project(site, handbook.project_dir, handbook.docs_dir, handbook.quizzes_dir)
 
 
 def formats_for(quiz: Quiz, requested: str) -> tuple[str, ...]:
