@@ -60,7 +60,7 @@ class QuizExtension(BlocksExtension):
         self.embedder = embedder
         super().__init__(**kwargs)
 
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:  # noqa: N802
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
         block_class = type("BoundQuizBlock", (QuizBlock,), {"embedder": self.embedder})
         block_mgr.register(block_class, {})
 

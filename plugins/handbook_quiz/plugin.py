@@ -50,7 +50,6 @@ class QuizPlugin(BasePlugin[QuizConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        serving = getattr(self, "serving", False)
         project_dir = Path(config.config_file_path or ".").resolve().parent
         self.docs_prefix = Path(os.path.relpath(config.docs_dir, project_dir)).as_posix() + "/"
         self.registry = QuizRegistry.load(Path(self.config.quizzes_dir), project_dir, Path(config.docs_dir))
