@@ -12,6 +12,8 @@ from mkdocs.exceptions import Abort
 
 from unit_helpers import KNOWLEDGE, MKDOCS_YML, SELF, build_site, dedent, make_site
 
+ROOT = Path(__file__).resolve().parents[1]
+
 CHAPTER = dedent("""
     # Rapport
 
@@ -342,3 +344,44 @@ def test_a_title_is_text_on_the_generated_pages(tmp_path: Path) -> None:
     site = build_site(config)
     for page in ("quizzes/rapport-check/index.html", "quizzes/index.html"):
         assert "<script>alert(1)</script>" not in (site / page).read_text(encoding="utf-8"), page
+
+
+@pytest.mark.parametrize("directory_urls", [True, False], ids=["directory-urls", "file-urls"])
+def test_quiz_pages_share_one_navigation_without_changing_a_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, directory_urls: bool
+) -> None:
+    """The real handbook built with the shared navigation and without it: every page is identical."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    import handbook_quiz.plugin as plugin_module
+
+    def build_into(name: str) -> dict[str, bytes]:
+        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / name), use_directory_urls=directory_urls)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+        return {p.relative_to(tmp_path / name).as_posix(): p.read_bytes() for p in (tmp_path / name).rglob("*.html")}
+
+    shared = build_into("shared")
+    monkeypatch.setattr(plugin_module, "share_navigation", lambda env, pages: None)
+    each_own = build_into("each-own")
+    assert shared.keys() == each_own.keys()
+    quiz_pages = [name for name in shared if name.startswith("quizzes/") and name.count("/") == (2 if directory_urls else 1)]
+    assert len(quiz_pages) > 10 and all('class="md-nav md-nav--primary"' in shared[name].decode() for name in quiz_pages)
+    assert [name for name in shared if shared[name] != each_own[name]] == []
+
+
+def test_a_quiz_page_listed_in_the_nav_is_marked_as_the_current_page(tmp_path: Path) -> None:
+    config = make_site(tmp_path, {
+        "docs/index.md": "# Home\n\n/// quiz | rapport-check\n///\n\n/// quiz | rapport-self\n///\n",
+        "quizzes/rapport-check.yml": KNOWLEDGE,
+        "quizzes/rapport-self.yml": SELF,
+    }, MKDOCS_YML + "theme:\n  name: material\n  font: false\nnav:\n  - index.md\n  - quizzes/rapport-check.md\n")
+    site = build_site(config, strict=True)
+    listed = (site / "quizzes/rapport-check/index.html").read_text(encoding="utf-8")
+    unlisted = (site / "quizzes/rapport-self/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="\./" class="md-nav__link md-nav__link--active">', listed)
+    assert "md-nav__link--active" not in unlisted

@@ -18,6 +18,7 @@ from .embed import Embedder
 from .errors import format_issues, page_problems, unused_quiz_message
 from .labels import labels_for
 from .markdown import QuizExtension, site_markdown
+from .navcache import share_navigation
 from .pages import index_markdown, quiz_page_markdown, results_page_markdown
 from .registry import QuizRegistry
 from .render import Renderer
@@ -25,6 +26,7 @@ from .render import Renderer
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("handbook-quiz")
@@ -156,9 +158,16 @@ class QuizPlugin(BasePlugin[QuizConfig]):
 
     on_page_context = CombinedEvent(_summary_for_search, _whole_page_again)
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if self.config.enabled:
+            listed = {page.file.src_uri for page in nav.pages}
+            self.unlisted_quiz_pages = set(self.generated_quiz_pages) - listed
+        return nav
+
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if not self.config.enabled:
             return env
+        share_navigation(env, self.unlisted_quiz_pages)
         page_errors = page_problems(self.embedder.errors, self.registry.broken)
         if self.registry.issues or page_errors:
             message = format_issues(self.registry.issues, page_errors)
