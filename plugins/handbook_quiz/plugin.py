@@ -111,9 +111,13 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self.embedder.start_page(shown, markdown, resolve, generated=generated, source=source)
         return markdown
 
-    def _asset_tag(self, name: str, page: Page) -> str:
-        url = get_relative_url(f"{ASSET_DIR}/{name}", page.url)
-        return f'<link rel="stylesheet" href="{url}">' if name.endswith(".css") else f'<script src="{url}"></script>'
+    def _with_assets(self, html: str, page: Page, names: tuple[str, ...]) -> str:
+        """Stylesheets before the content, so it is never painted unstyled and then shifted;
+        scripts after it, so that they find the quiz markup already parsed."""
+        urls = [get_relative_url(f"{ASSET_DIR}/{name}", page.url) for name in names]
+        styles = "".join(f'<link rel="stylesheet" href="{url}">' for url in urls if url.endswith(".css"))
+        scripts = "".join(f'<script src="{url}"></script>' for url in urls if url.endswith(".js"))
+        return styles + html + scripts
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
@@ -125,7 +129,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                        for quiz in self.registry.quizzes.values()]
             links = [(quiz, file.url_relative_to(page.file)) for quiz, file in catalog if file is not None]
             html += self.embedder.renderer.render_results(links, self.config.profile_quiz)
-            return html + "".join(self._asset_tag(name, page) for name in (*ASSETS, *RESULTS_ASSETS))
+            return self._with_assets(html, page, (*ASSETS, *RESULTS_ASSETS))
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= set(re.findall(r'<div class="hq-quiz" id="([^"]+)"', html))
         if page.links_to_anchors is not None:
@@ -133,9 +137,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 page.links_to_anchors.setdefault(target, {}).setdefault(anchor, original)
         self.anchor_links = []
         if state is not None and state.seen:
-            # At the end, so that the script finds the quiz markup already parsed.
-            html += self.embedder.renderer.labels_element()
-            html += "".join(self._asset_tag(name, page) for name in ASSETS)
+            html = self._with_assets(html + self.embedder.renderer.labels_element(), page, ASSETS)
         return html
 
     @event_priority(50)
