@@ -28,5 +28,13 @@ offline: $(BIN)/handbook
 check: $(BIN)/handbook
 	$(BIN)/handbook check
 
+# Numbers, not tests: payload sizes, build time and memory against plain twins (sizes 100 and
+# 1,000, about 20 minutes), then Lighthouse (npm lighthouse with Debian's chromium).
+bench: $(BIN)/handbook
+	$(BIN)/python bench/payload.py
+	$(BIN)/python bench/build_bench.py
+	cd bench && npm ci --silent
+	$(BIN)/python bench/lighthouse.py
+
 clean:
 	rm -rf $(VENV) site site-offline alliance-handbook-offline.zip
