@@ -346,32 +346,52 @@ def test_a_title_is_text_on_the_generated_pages(tmp_path: Path) -> None:
         assert "<script>alert(1)</script>" not in (site / page).read_text(encoding="utf-8"), page
 
 
+def build_handbook(site_dir: Path, **overrides: object) -> Path:
+    """This repository's handbook, built in-process (so a test can monkeypatch the plugin)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), **overrides)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return site_dir
+
+
+def html_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")}
+
+
 @pytest.mark.parametrize("directory_urls", [True, False], ids=["directory-urls", "file-urls"])
 def test_quiz_pages_share_one_navigation_without_changing_a_byte(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, directory_urls: bool
 ) -> None:
     """The real handbook built with the shared navigation and without it: every page is identical."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     import handbook_quiz.plugin as plugin_module
 
-    def build_into(name: str) -> dict[str, bytes]:
-        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / name), use_directory_urls=directory_urls)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-        return {p.relative_to(tmp_path / name).as_posix(): p.read_bytes() for p in (tmp_path / name).rglob("*.html")}
-
-    shared = build_into("shared")
+    shared = html_files(build_handbook(tmp_path / "shared", use_directory_urls=directory_urls))
     monkeypatch.setattr(plugin_module, "share_navigation", lambda env, pages: None)
-    each_own = build_into("each-own")
+    each_own = html_files(build_handbook(tmp_path / "each-own", use_directory_urls=directory_urls))
     assert shared.keys() == each_own.keys()
     quiz_pages = [name for name in shared if name.startswith("quizzes/") and name.count("/") == (2 if directory_urls else 1)]
     assert len(quiz_pages) > 10 and all('class="md-nav md-nav--primary"' in shared[name].decode() for name in quiz_pages)
     assert [name for name in shared if shared[name] != each_own[name]] == []
+
+
+def test_search_sees_less_quiz_html_but_indexes_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cutting answers and results out before search parses them changes neither index nor pages."""
+    import handbook_quiz.plugin as plugin_module
+
+    cut = build_handbook(tmp_path / "cut")
+    monkeypatch.setattr(plugin_module, "without_excluded_parts", lambda html: html)
+    whole = build_handbook(tmp_path / "whole")
+    index = (cut / "search/search_index.json").read_text(encoding="utf-8")
+    assert index == (whole / "search/search_index.json").read_text(encoding="utf-8")
+    assert html_files(cut) == html_files(whole)
+    chapter = (cut / "rapport/index.html").read_text(encoding="utf-8")
+    assert chapter.count('<details class="hq-answer" data-search-exclude>') > 5  # readers still get the answers
 
 
 def test_a_quiz_page_listed_in_the_nav_is_marked_as_the_current_page(tmp_path: Path) -> None:
@@ -385,3 +405,12 @@ def test_a_quiz_page_listed_in_the_nav_is_marked_as_the_current_page(tmp_path: P
     unlisted = (site / "quizzes/rapport-self/index.html").read_text(encoding="utf-8")
     assert re.search(r'<a href="\./" class="md-nav__link md-nav__link--active">', listed)
     assert "md-nav__link--active" not in unlisted
+
+
+def test_an_answer_with_a_collapsible_block_inside_is_left_to_search_whole() -> None:
+    from handbook_quiz.searchview import without_excluded_parts
+
+    simple = '<p>Q</p><details class="hq-answer" data-search-exclude><summary>A</summary>why</details><p>next</p>'
+    assert without_excluded_parts(simple) == "<p>Q</p><p>next</p>"
+    nested = '<details class="hq-answer" data-search-exclude><details><summary>x</summary></details>tail</details>'
+    assert without_excluded_parts(nested) == nested

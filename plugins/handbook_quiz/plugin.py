@@ -21,6 +21,7 @@ from .markdown import QuizExtension, site_markdown
 from .navcache import share_navigation
 from .pages import index_markdown, quiz_page_markdown, results_page_markdown
 from .registry import QuizRegistry
+from .searchview import quiz_page_summary, without_excluded_parts
 from .render import Renderer
 
 if TYPE_CHECKING:
@@ -141,15 +142,17 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         return html
 
     @event_priority(50)
-    def _summary_for_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        # A quiz's own page is found by its title and description; its questions are indexed once, on
-        # the chapter that embeds them, so a search does not list them twice. Search reads
-        # page.content, so it is shown only the part above the questions, and parses no more.
+    def _search_view(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        # Search reads page.content: show it less quiz HTML to parse (searchview.py), then put the
+        # whole page back for the template. A quiz's own page is found by its title and
+        # description; its questions are indexed once, on the chapter that shows the quiz.
         self.full_content = None
-        if self.config.enabled and page.content and self.generated_quiz_pages.get(page.file.src_uri) in self.embedder.used_by:
-            cut = page.content.find('<form class="hq-form"')
-            if cut > 0:
-                self.full_content, page.content = page.content, page.content[:cut]
+        if not self.config.enabled or not page.content or 'class="hq-quiz"' not in page.content:
+            return context
+        view = without_excluded_parts(page.content)
+        if self.generated_quiz_pages.get(page.file.src_uri) in self.embedder.used_by:
+            view = quiz_page_summary(view)
+        self.full_content, page.content = page.content, view
         return context
 
     @event_priority(-50)
@@ -158,7 +161,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             page.content, self.full_content = self.full_content, None
         return context
 
-    on_page_context = CombinedEvent(_summary_for_search, _whole_page_again)
+    on_page_context = CombinedEvent(_search_view, _whole_page_again)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.config.enabled:
