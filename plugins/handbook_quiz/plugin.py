@@ -21,8 +21,8 @@ from .markdown import QuizExtension, site_markdown
 from .navcache import share_navigation
 from .pages import index_markdown, quiz_page_markdown, results_page_markdown
 from .registry import QuizRegistry
-from .searchview import quiz_page_summary, without_excluded_parts
 from .render import Renderer
+from .searchview import quiz_page_summary, without_excluded_parts
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
