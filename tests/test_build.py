@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
-
 from unit_helpers import KNOWLEDGE, MKDOCS_YML, SELF, build_site, dedent, make_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,7 +97,7 @@ def search_entries(site: Path) -> dict[str, str]:
 
 def test_search_finds_questions_once_and_never_shows_answers(tmp_path: Path) -> None:
     quiz = KNOWLEDGE.replace("type: knowledge\n", "type: knowledge\nchapter: rapport.md\n").replace(
-        "      - id: signs", "        explanation: Silence after a *hard* topic can be a marker.\n      - id: signs")
+        "  - id: signs", "    explanation: Silence after a *hard* topic can be a marker.\n  - id: signs")
     config = make_site(tmp_path, {
         "docs/index.md": "# Home\n",
         "docs/rapport.md": CHAPTER,
@@ -113,6 +112,7 @@ def test_search_finds_questions_once_and_never_shows_answers(tmp_path: Path) -> 
     assert where("What kind of rupture is this?") == ["quizzes/unused/", "rapport/"]
     # Its own page is still found by its title.
     assert "quizzes/rapport-check/" in where("Ruptures")
+    assert "Silence after a <em>hard</em> topic" in (site / "rapport/index.html").read_text(encoding="utf-8")
     assert where("Silence after a") == []  # the answer's explanation
     assert not any("Correct:" in text or "Incorrect:" in text for text in entries.values())
 
@@ -407,10 +407,27 @@ def test_a_quiz_page_listed_in_the_nav_is_marked_as_the_current_page(tmp_path: P
     assert "md-nav__link--active" not in unlisted
 
 
-def test_an_answer_with_a_collapsible_block_inside_is_left_to_search_whole() -> None:
+def test_an_answer_with_a_collapsible_note_inside_is_cut_whole() -> None:
     from handbook_quiz.searchview import without_excluded_parts
 
     simple = '<p>Q</p><details class="hq-answer" data-search-exclude><summary>A</summary>why</details><p>next</p>'
     assert without_excluded_parts(simple) == "<p>Q</p><p>next</p>"
-    nested = '<details class="hq-answer" data-search-exclude><details><summary>x</summary></details>tail</details>'
-    assert without_excluded_parts(nested) == nested
+    nested = ('<details class="hq-answer" data-search-exclude><summary>A</summary><details class="note">'
+              '<summary>x</summary>y</details>the answer</details><p>next</p>')
+    assert without_excluded_parts(nested) == "<p>next</p>"
+    unclosed = '<p>Q</p><details class="hq-answer" data-search-exclude><details>x</details>'
+    assert without_excluded_parts(unclosed) == unclosed
+
+
+def test_search_never_shows_an_answer_explained_with_a_collapsible_note(tmp_path: Path) -> None:
+    quiz = KNOWLEDGE.replace("type: knowledge\n", "type: knowledge\nchapter: rapport.md\n").replace(
+        "  - id: signs",
+        "    explanation: |\n      Before.\n\n      ??? note \"More\"\n          Inside.\n\n      Afterwards zebracorn.\n"
+        "  - id: signs")
+    config = make_site(tmp_path, {"docs/index.md": "# Home\n", "docs/rapport.md": CHAPTER, "quizzes/rapport-check.yml": quiz},
+                       MKDOCS_YML.replace("plugins:\n", "plugins:\n  - search\n").replace(
+                           "markdown_extensions:\n", "markdown_extensions:\n  - pymdownx.details\n")
+                       + "theme:\n  name: material\n  font: false\n")
+    site = build_site(config)
+    assert "Afterwards zebracorn." in (site / "rapport/index.html").read_text(encoding="utf-8")
+    assert not any("zebracorn" in text for text in search_entries(site).values())

@@ -1,28 +1,45 @@
 """What the site search is shown of a page with quizzes: less HTML to parse, the same index.
 
 Material's search plugin parses every page's HTML in Python, tag by tag, and quiz markup has many
-tags. Answers and results carry ``data-search-exclude``, so search parses them only to drop them:
-they are cut out before it looks (``tests/test_build.py`` checks the index is unchanged). A quiz's
-own page, when a chapter already shows the quiz, is shown only down to its questions.
+tags. Answers and results carry ``data-search-exclude``, so search would parse them only to drop
+them: they are cut out before it looks (``tests/test_build.py`` checks the index is unchanged). A
+quiz's own page, when a chapter already shows the quiz, is shown only down to its questions.
 """
 
 from __future__ import annotations
 
 import re
 
-_EXCLUDED_PARTS = re.compile(
-    r'<details class="hq-answer" data-search-exclude>.*?</details>'
-    r'|<section class="hq-results" data-search-exclude\b.*?</section>', re.DOTALL)
+_EXCLUDED_PART = re.compile(r'<(details) class="hq-answer" data-search-exclude>|<(section) class="hq-results" data-search-exclude\b')
 _QUESTIONS = '<form class="hq-form"'
 
 
 def without_excluded_parts(html: str) -> str:
-    """``html`` minus the quiz parts search would skip anyway (a part with the same tag nested
-    inside it is left whole: Material ends an exclusion at the first nested closing tag)."""
-    def cut(match: re.Match[str]) -> str:
-        tag = "<details" if match.group(0).startswith("<details") else "<section"
-        return match.group(0) if tag in match.group(0)[len(tag):] else ""
-    return _EXCLUDED_PARTS.sub(cut, html)
+    """``html`` minus the answers and results of its quizzes, each up to its own closing tag.
+
+    Material's parser would end an exclusion at the first nested closing tag of the same name (an
+    explanation holding a collapsible note), and index the rest: cutting whole parts keeps every
+    answer out of search, as promised.
+    """
+    kept, position = [], 0
+    while match := _EXCLUDED_PART.search(html, position):
+        end = _end_of_element(html, match.start(), match.group(1) or match.group(2))
+        if end < 0:  # not closed: leave the rest to the search plugin as it is
+            break
+        kept.append(html[position:match.start()])
+        position = end
+    kept.append(html[position:])
+    return "".join(kept)
+
+
+def _end_of_element(html: str, start: int, tag: str) -> int:
+    """Index just past the closing tag of the ``tag`` element opened at ``start``, or -1."""
+    depth = 0
+    for mark in re.finditer(rf"<(/?){tag}\b[^>]*>", html[start:]):
+        depth += -1 if mark.group(1) else 1
+        if depth == 0:
+            return start + mark.end()
+    return -1
 
 
 def quiz_page_summary(html: str) -> str:
