@@ -510,7 +510,7 @@ class Pages:
             quiz, _ = validate(load_text(text, f"quizzes/{quiz_id}.yml"), quiz_id)
             registry.quizzes[quiz_id] = quiz
         inner = markdown.Markdown(extensions=["attr_list"])
-        self.embedder = Embedder(registry, Renderer(lambda text: inner.reset().convert(text), labels_for("en"), "t"), {})
+        self.embedder = Embedder(registry, Renderer(lambda text: inner.reset().convert(text), labels_for("en"), "t"))
         self.md = markdown.Markdown(
             extensions=["admonition", "attr_list", "md_in_html", "pymdownx.details", "pymdownx.superfences",
                         "pymdownx.tabbed", QuizExtension(self.embedder)],

@@ -51,7 +51,7 @@ class Site:
         self.registry.broken["broken-check"] = issues
         inner = markdown.Markdown(extensions=["attr_list"])
         renderer = Renderer(lambda text: inner.reset().convert(text), labels_for("en"), "test")
-        self.embedder = Embedder(self.registry, renderer, {})
+        self.embedder = Embedder(self.registry, renderer)
         self.md = markdown.Markdown(extensions=[*EXTENSIONS, QuizExtension(self.embedder)],
                                     extension_configs={"pymdownx.tabbed": {"alternate_style": True}})  # as the handbook
 

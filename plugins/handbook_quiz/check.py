@@ -27,11 +27,9 @@ from mkdocs.utils.meta import get_data
 
 from .embed import Embedder
 from .errors import HandbookError, QuizIssue, format_issues, page_problems, unused_quiz_message
-from .labels import labels_for
 from .markdown import QuizExtension, site_markdown
-from .plugin import QuizPlugin, slug
+from .plugin import QuizPlugin, site_renderer
 from .registry import QuizRegistry
-from .render import Renderer
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -169,7 +167,7 @@ def run_check(site: Site) -> CheckReport:
     registry = QuizRegistry.load(site.quizzes_dir, site.project_dir, site.docs_dir)
     embedder = _embedder(site, registry)
     with _mkdocs_messages():
-        pages = _check_pages(site, embedder, _site_files(site, registry))
+        pages = _check_pages(site, embedder, _site_files(site, registry, embedder.renderer.labels))
     warnings = list(site.warnings)
     if site.quiz_config.warn_unused:
         unused = sorted(set(registry.quizzes) - set(embedder.used_by))
@@ -180,13 +178,7 @@ def run_check(site: Site) -> CheckReport:
 
 def _embedder(site: Site, registry: QuizRegistry) -> Embedder:
     """The embedder the plugin's ``on_config`` makes, except that quiz text is converted for links only."""
-    config, options = site.config, site.quiz_config
-    language = options.language or config.theme.get("language") or "en"
-    templates = Path(options.custom_templates) if options.custom_templates else None
-    renderer = Renderer(_links_only(site_markdown(config)), labels_for(language, options.labels),
-                        options.storage_id or slug(config.site_name), templates)
-    back_links = {qid: quiz.chapter for qid, quiz in registry.quizzes.items() if quiz.chapter}
-    return Embedder(registry, renderer, back_links)
+    return Embedder(registry, site_renderer(site.config, site.quiz_config, _links_only(site_markdown(site.config))))
 
 
 def _links_only(convert: Callable[[str], str]) -> Callable[[str], str]:
@@ -200,13 +192,12 @@ def _links_only(convert: Callable[[str], str]) -> Callable[[str], str]:
     return convert_if_needed
 
 
-def _site_files(site: Site, registry: QuizRegistry) -> Files:
+def _site_files(site: Site, registry: QuizRegistry, labels: dict[str, str]) -> Files:
     """The build's file list: docs/ plus the pages the plugin generates, so quiz links resolve alike."""
     files = get_files(site.config)
     plugins = site.config.plugins
     site.plugin.registry = registry  # what on_config sets; on_files reads these two
-    site.plugin.labels = labels_for(site.quiz_config.language or site.config.theme.get("language") or "en",
-                                    site.quiz_config.labels)
+    site.plugin.labels = labels
     plugins._current_plugin = site.plugin_name  # what run_event sets; File.generated reads it
     try:
         return site.plugin.on_files(files, config=site.config) or files

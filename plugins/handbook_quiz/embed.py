@@ -114,11 +114,9 @@ class PageState:
 class Embedder:
     """Renders each quiz once per build and adapts it to every page that embeds it."""
 
-    def __init__(self, registry: QuizRegistry, renderer: Renderer, back_links: dict[str, str]) -> None:
+    def __init__(self, registry: QuizRegistry, renderer: Renderer) -> None:
         self.registry = registry
         self.renderer = renderer
-        self.back_links = back_links
-        """Quiz id -> docs-relative chapter path, for quizzes shown on their own generated page."""
         self.cache: dict[str, str] = {}
         """Rendered HTML by quiz id, with per-page tokens (``Renderer.place``)."""
         self.errors: list[str] = []
@@ -149,7 +147,7 @@ class Embedder:
         return self._error(f"{page.where(index)}: quiz block '{quiz_id}' must be empty: write "
                            f"'/// quiz | {quiz_id}' and then '///' on the next line")
 
-    def embed(self, quiz_id: str, where: str, level: int = 3) -> str:
+    def embed(self, quiz_id: str, where: str, level: int) -> str:
         """HTML for one block on the current page, or an error box (the error is also recorded)."""
         page = self.page
         assert page is not None
@@ -163,7 +161,7 @@ class Embedder:
         if quiz_id not in self.cache:
             self.cache[quiz_id] = self.renderer.render(quiz)
         page.seen[quiz_id] += 1
-        back_link = self.back_links.get(quiz_id, "") if page.generated else ""
+        back_link = quiz.chapter if page.generated else ""  # a quiz's own page links back to its chapter
         body = self.renderer.place(self.cache[quiz_id], copy=page.seen[quiz_id], level=level, back_link=back_link)
         return self._relink(body, quiz.source, page)
 

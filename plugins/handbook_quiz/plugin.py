@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -43,6 +44,18 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "handbook"
 
 
+def interface_language(config: MkDocsConfig, options: QuizConfig) -> str:
+    """The plugin's ``language``, else the theme's, else English."""
+    return options.language or config.theme.get("language") or "en"
+
+
+def site_renderer(config: MkDocsConfig, options: QuizConfig, markdown: Callable[[str], str]) -> Renderer:
+    """The renderer for this site's labels, storage prefix and templates: the build's and the check's."""
+    templates = Path(options.custom_templates) if options.custom_templates else None
+    return Renderer(markdown, labels_for(interface_language(config, options), options.labels),
+                    options.storage_id or slug(config.site_name), templates)
+
+
 class QuizPlugin(BasePlugin[QuizConfig]):
     """Loads every quiz before any page is built, embeds them, and reports all problems at once."""
 
@@ -57,15 +70,11 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self.docs_prefix = Path(os.path.relpath(config.docs_dir, project_dir)).as_posix() + "/"
         self.registry = QuizRegistry.load(Path(self.config.quizzes_dir), project_dir, Path(config.docs_dir))
         # Quiz-file issues are raised in on_env with the chapters' issues: one report, before any page is written.
-        language = self.config.language or config.theme.get("language") or "en"
-        self.labels = labels_for(language, self.config.labels)
-        for key in sorted(set(self.config.labels) - set(labels_for(language))):
+        for key in sorted(set(self.config.labels) - set(labels_for(interface_language(config, self.config)))):
             log.warning("mkdocs.yml: plugins.handbook-quiz.labels: unknown label '%s' is ignored (the instructor guide lists the keys)", key)
-        renderer = Renderer(site_markdown(config), self.labels,
-                            self.config.storage_id or slug(config.site_name),
-                            Path(self.config.custom_templates) if self.config.custom_templates else None)
-        back_links = {qid: quiz.chapter for qid, quiz in self.registry.quizzes.items() if quiz.chapter}
-        self.embedder = Embedder(self.registry, renderer, back_links)
+        renderer = site_renderer(config, self.config, site_markdown(config))
+        self.labels = renderer.labels
+        self.embedder = Embedder(self.registry, renderer)
         self.anchor_links: list[tuple[File, str, str]] = []
         config.markdown_extensions.append(QuizExtension(self.embedder))  # type: ignore[arg-type]
         return config

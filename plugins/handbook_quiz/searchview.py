@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 _EXCLUDED_PART = re.compile(r'<(details) class="hq-answer" data-search-exclude>|<(section) class="hq-results" data-search-exclude\b')
+_TAGS = {tag: re.compile(rf"<(/?){tag}\b[^>]*>") for tag in ("details", "section")}
 _QUESTIONS = '<form class="hq-form"'
 
 
@@ -35,10 +36,10 @@ def without_excluded_parts(html: str) -> str:
 def _end_of_element(html: str, start: int, tag: str) -> int:
     """Index just past the closing tag of the ``tag`` element opened at ``start``, or -1."""
     depth = 0
-    for mark in re.finditer(rf"<(/?){tag}\b[^>]*>", html[start:]):
+    for mark in _TAGS[tag].finditer(html, start):
         depth += -1 if mark.group(1) else 1
         if depth == 0:
-            return start + mark.end()
+            return mark.end()
     return -1
 
 

@@ -36,3 +36,12 @@ def finish_self(root: Locator, answers: dict[str, int], perspective: str = "") -
         root.locator(f'.hq-item[data-hq-item="{item_id}"] input[value="{value}"]').check()
     root.locator(".hq-score").click()
     expect(root.locator(".hq-results")).to_be_visible()
+
+
+def check_question(root: Locator, question, chosen: list[int]) -> Locator:  # noqa: ANN001
+    """Pick ``chosen`` (choice indices) in one knowledge question and press its Check button."""
+    box = root.locator(f'.hq-question[data-hq-qid="{question.id}"]')
+    for index in chosen:
+        box.locator(f'input[value="{index}"]').check()
+    box.locator(".hq-check").click()
+    return box

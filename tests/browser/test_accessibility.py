@@ -21,7 +21,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from handbook_quiz.scoring import band_for, round_half_away, self_scores
 
-from .quizdata import correct_indices, finish_self, quiz, wrong_index
+from .quizdata import check_question, correct_indices, finish_self, quiz, wrong_index
 
 pytestmark = pytest.mark.browser
 
@@ -174,11 +174,8 @@ def test_knowledge_check_states_pass_axe(browser: Browser, site, palette: str) -
     expect_scheme(page, palette)
     expect(root.locator(".hq-answer").first).to_be_hidden()  # no answers before "Check"
     for n, question in enumerate(data.questions):
-        box = root.locator(f'.hq-question[data-hq-qid="{question.id}"]')
         chosen = [wrong_index(question)] if n == 0 else correct_indices(question)
-        for index in chosen:
-            box.locator(f'input[value="{index}"]').check()
-        box.locator(".hq-check").click()
+        box = check_question(root, question, chosen)
         if n == 0:
             expect(box.locator(".hq-verdict")).to_contain_text("Not quite.")
             assert_axe_clean(page, f"{palette} knowledge: wrong answer, feedback shown", f"#hq-{KNOWLEDGE}")
@@ -399,9 +396,7 @@ def test_reduced_motion_stops_every_quiz_transition(page: Page, site, guard) -> 
     data = quiz(KNOWLEDGE)
     root = open_quiz(page, site, KNOWLEDGE)
     question = data.questions[0]
-    box = root.locator(f'.hq-question[data-hq-qid="{question.id}"]')
-    box.locator(f'input[value="{wrong_index(question)}"]').check()
-    box.locator(".hq-check").click()
+    box = check_question(root, question, [wrong_index(question)])
     expect(box.locator(".hq-verdict")).not_to_be_empty()
     assert page.evaluate(MOVING) == []
     root = open_quiz(page, site, SELF)

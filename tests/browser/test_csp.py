@@ -26,7 +26,7 @@ from conftest import ROOT, QuietHandler, build_site
 from handbook_quiz.scoring import knowledge_score, round_half_away, self_scores
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from .quizdata import correct_indices, quiz, wrong_index
+from .quizdata import check_question, correct_indices, quiz, wrong_index
 
 pytestmark = pytest.mark.browser
 
@@ -228,10 +228,7 @@ def test_knowledge_check_under_the_policy(csp_site: CspSite, watch: Watch) -> No
     for n, question in enumerate(data.questions):
         chosen = [wrong_index(question)] if n == 1 else correct_indices(question)
         answers[question.id] = chosen
-        box = root.locator(f'.hq-question[data-hq-qid="{question.id}"]')
-        for index in chosen:
-            box.locator(f'input[value="{index}"]').check()
-        box.locator(".hq-check").click()
+        box = check_question(root, question, chosen)
         expect(box.locator(".hq-verdict")).to_contain_text("Not quite." if n == 1 else "Correct.")
     right, total, _ = knowledge_score(data, answers)
     expect(root.locator(".hq-score-line")).to_have_text(f"{right} of {total} correct")

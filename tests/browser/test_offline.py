@@ -15,7 +15,7 @@ from conftest import ROOT, build_site
 from handbook_quiz.scoring import knowledge_score
 from playwright.sync_api import Page, expect
 
-from .quizdata import correct_indices, quiz, wrong_index
+from .quizdata import check_question, correct_indices, quiz, wrong_index
 
 pytestmark = pytest.mark.browser
 
@@ -86,10 +86,7 @@ def test_knowledge_check_from_file_then_my_results(page: Page, offline_site: Pat
     for n, question in enumerate(data.questions):
         chosen = [wrong_index(question)] if n == 0 else correct_indices(question)
         answers[question.id] = chosen
-        box = root.locator(f'.hq-question[data-hq-qid="{question.id}"]')
-        for index in chosen:
-            box.locator(f'input[value="{index}"]').check()
-        box.locator(".hq-check").click()
+        box = check_question(root, question, chosen)
         expect(box.locator(".hq-verdict")).to_contain_text("Not quite." if n == 0 else "Correct.")
     right, total, _ = knowledge_score(data, answers)
     expect(root.locator(".hq-results")).to_be_visible()

@@ -20,7 +20,7 @@ from conftest import ROOT, SiteServer
 from playwright.sync_api import Page, expect
 
 from .pageguard import PageGuard
-from .quizdata import correct_indices, quiz, wrong_index
+from .quizdata import check_question, correct_indices, quiz, wrong_index
 
 pytestmark = pytest.mark.browser
 
@@ -69,15 +69,10 @@ def test_a_quiz_built_by_properdocs_works_in_chromium(page: Page, properdocs_sit
     root = page.locator(f"#hq-{KNOWLEDGE}")
     expect(root).to_have_attribute("data-hq-ready", "")
     first, second = data.questions[0], data.questions[1]
-    box = root.locator(f'.hq-question[data-hq-qid="{first.id}"]')
-    for index in correct_indices(first):
-        box.locator(f'input[value="{index}"]').check()
-    box.locator(".hq-check").click()
+    box = check_question(root, first, correct_indices(first))
     expect(box.locator(".hq-verdict")).to_contain_text("Correct.")
     expect(box.locator(".hq-answer")).to_have_attribute("open", "")
-    box = root.locator(f'.hq-question[data-hq-qid="{second.id}"]')
-    box.locator(f'input[value="{wrong_index(second)}"]').check()
-    box.locator(".hq-check").click()
+    box = check_question(root, second, [wrong_index(second)])
     expect(box.locator(".hq-verdict")).to_contain_text("Not quite.")
     expect(box.locator("input").first).to_be_disabled()
     guard.check()

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from handbook_quiz.scoring import band_for, knowledge_score, round_half_away, self_scores
 
-from .quizdata import ROOT, correct_indices, quiz, wrong_index
+from .quizdata import ROOT, check_question, correct_indices, quiz, wrong_index
 
 pytestmark = pytest.mark.browser
 
@@ -38,10 +38,7 @@ def test_knowledge_check_by_mouse_scores_like_the_yaml(page: Page, site, guard) 
     for n, question in enumerate(data.questions):
         chosen = correct_indices(question) if n % 3 else [wrong_index(question)]
         answers[question.id] = chosen
-        box = root.locator(f'.hq-question[data-hq-qid="{question.id}"]')
-        for index in chosen:
-            box.locator(f'input[value="{index}"]').check()
-        box.locator(".hq-check").click()
+        box = check_question(root, question, chosen)
         verdict = box.locator(".hq-verdict")
         expect(verdict).to_contain_text("Correct." if set(chosen) == set(correct_indices(question)) else "Not quite.")
         expect(box.locator("input").first).to_be_disabled()
@@ -175,9 +172,7 @@ def test_quiz_works_after_instant_navigation_from_a_page_without_one(page: Page,
     assert page.evaluate("() => window.__marker") == 1, "navigation was not instant"
     data = quiz(KNOWLEDGE)
     question = data.questions[0]
-    box = root.locator(f'.hq-question[data-hq-qid="{question.id}"]')
-    box.locator(f'input[value="{correct_indices(question)[0]}"]').check()
-    box.locator(".hq-check").click()
+    box = check_question(root, question, [correct_indices(question)[0]])
     expect(box.locator(".hq-verdict")).to_contain_text("Correct.")
     page.go_back()
     page.go_forward()
@@ -214,15 +209,14 @@ def test_search_finds_the_chapter_and_the_quiz_page_but_no_answers(page: Page, s
     search.press_sequentially("rupture", delay=30)
     results = page.locator(".md-search-result__item > a")
     expect(results.first).to_be_visible()
-    targets = {urlsplit(href).path.rstrip("/").rsplit("/", 1)[-1] for href in
-               results.evaluate_all("links => links.map(a => a.getAttribute('href'))")}
+    targets = {path.rstrip("/").rsplit("/", 1)[-1] for path in result_paths(results)}
     assert {"repairing-ruptures", "repairing-ruptures-check"} <= targets, targets
 
-    question = next(q for q in quiz("repairing-ruptures-check").questions if "metacommunication" in q.text)
+    assert any("metacommunication" in q.text for q in quiz("repairing-ruptures-check").questions)
     search.fill("")
     search.press_sequentially("metacommunication", delay=10)
     expect(results.first).to_be_visible()
-    found = [urlsplit(href).path for href in results.evaluate_all("links => links.map(a => a.getAttribute('href'))")]
+    found = result_paths(results)
     assert any(path.endswith("/repairing-ruptures/") for path in found), found
     assert not any("quizzes/repairing-ruptures-check" in path for path in found), found
     # A word that only an answer's feedback uses: the search finds nothing, rather than the answer.
@@ -231,6 +225,11 @@ def test_search_finds_the_chapter_and_the_quiz_page_but_no_answers(page: Page, s
     search.press_sequentially(word, delay=10)
     expect(page.locator(".md-search-result__meta")).to_contain_text("No matching")
     expect(page.locator(".md-search-result__item")).to_have_count(0)
+
+
+def result_paths(results) -> list[str]:  # noqa: ANN001
+    """The page path each shown search result links to."""
+    return [urlsplit(href).path for href in results.evaluate_all("links => links.map(a => a.getAttribute('href'))")]
 
 
 def feedback_only_word() -> str:

@@ -20,7 +20,7 @@ from handbook_quiz.scoring import (
 )
 from playwright.sync_api import Page, expect
 
-from .quizdata import correct_indices, finish_self, quiz, wrong_index
+from .quizdata import check_question, correct_indices, finish_self, quiz, wrong_index
 
 pytestmark = pytest.mark.browser
 
@@ -73,10 +73,7 @@ def take_knowledge(page: Page, site, quiz_id: str, wrong: int, again: bool = Fal
     for n, question in enumerate(data.questions):
         chosen = [wrong_index(question)] if n < wrong else correct_indices(question)
         answers[question.id] = chosen
-        box = root.locator(f'.hq-question[data-hq-qid="{question.id}"]')
-        for index in chosen:
-            box.locator(f'input[value="{index}"]').check()
-        box.locator(".hq-check").click()
+        check_question(root, question, chosen)
     expect(root.locator(".hq-results")).to_be_visible()
     return answers
 

@@ -106,7 +106,7 @@
     this.status = $(root, ".hq-status");
     this.results = $(root, ".hq-results");
     this.summary = $(root, ".hq-summary");
-    this.L = JSON.parse(($(document, ".hq-labels") || root).getAttribute("data-hq-labels") || "{}");
+    this.L = JSON.parse($(document, ".hq-labels").getAttribute("data-hq-labels"));
     this.id = root.getAttribute("data-hq-quiz");
     this.hash = root.getAttribute("data-hq-hash");
     this.store = new Store(root.getAttribute("data-hq-store"));
