@@ -7,6 +7,7 @@ mkdocs.yml carries comments, an `!ENV` tag and uneven spacing that edits must ke
 from __future__ import annotations
 
 import difflib
+import html
 import os
 import re
 import shutil
@@ -14,12 +15,21 @@ import subprocess
 import sys
 from pathlib import Path
 
+import tempfile
+import textwrap
+
+import markdown
 import pytest
 from click.testing import CliRunner, Result
 from handbook_quiz.cli import main
 from handbook_quiz.loader import load_file
 from handbook_quiz.navedit import add_to_nav
+from handbook_quiz.scaffold import NOT_IN_A_TITLE
 from handbook_quiz.validate import validate
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mkdocs.utils.yaml import yaml_load
+from ruamel.yaml import YAML
 
 SMALL_SITE = Path(__file__).parent / "small_site"
 HANDBOOK = Path(sys.executable).parent / "handbook"
@@ -146,10 +156,126 @@ def test_a_nav_that_cannot_be_edited_safely_is_left_alone_with_the_line_printed(
     config.write_text(text[: text.index("nav:")] + flow_nav, encoding="utf-8")
     before = config.read_text(encoding="utf-8")
     result = handbook("new", "chapter", "Motivational interviewing")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # the nav was not changed: a script must notice
     assert config.read_text(encoding="utf-8") == before
     assert "mkdocs.yml was not changed" in result.output
     assert "    - Motivational interviewing: motivational-interviewing.md" in result.output.splitlines()
+    assert "add the nav line shown above by hand" in result.output
+    assert (site / "docs/motivational-interviewing.md").is_file()  # the chapter itself was written
+
+
+# Titles an instructor may type: long ones (the issue's example wrapped past 80 columns), quotes,
+# colons, '#', YAML 1.1 words MkDocs would read as booleans or numbers, and non-Latin scripts.
+TITLES = [
+    "Working with interpreters in family therapy sessions",
+    "X",
+    "Rapport, " + "and the working alliance in practice " * 5 + "(200)",
+    "Motivational interviewing: an introduction",
+    'The "working" alliance',
+    "It's about 'trust'",
+    "#hashtag therapy",
+    "C# for therapists #",
+    "Session notes # not a comment",
+    "yes",
+    "No",
+    "1.0",
+    "null",
+    "- a dash",
+    "[Brackets] and {braces}",
+    "Title {#custom-id}",
+    "Ведение терапевтического альянса",
+    "治療同盟の修復",
+    "التحالف العلاجي",
+    "ברית טיפולית",
+    "चिकित्सीय गठबंधन",
+    "Ruptures 🤝 repair",
+    "Aroha ki te tangata: whānau and therapy",
+]
+
+
+def chapters_nav(config_text: str) -> list[object]:
+    """The 'Chapters' section of the nav, as MkDocs reads mkdocs.yml (YAML 1.1, !ENV resolved)."""
+    nav = yaml_load(config_text)["nav"]
+    return next(entry["Chapters"] for entry in nav if isinstance(entry, dict) and "Chapters" in entry)
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_new_chapter_adds_one_nav_line_that_reads_back_as_the_title(site: Path, title: str) -> None:
+    before = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    result = handbook("new", "chapter", "--slug", "new-chapter", "--", title)  # "--": a title may start with "-"
+    assert result.exit_code == 0, result.output
+    after = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    added, = added_lines(before, after)
+    assert added.startswith("      - ") and added.endswith(": new-chapter.md")
+    assert chapters_nav(after)[-1] == {title: "new-chapter.md"}  # as MkDocs reads it
+    assert YAML(typ="rt").load(after)["nav"][1]["Chapters"][-1] == {title: "new-chapter.md"}  # YAML 1.2 too
+    assert f"Added it to the nav in mkdocs.yml, at the end of the 'Chapters' section:\n    {added.strip()}\n" \
+        in result.output
+    heading = (site / "docs/new-chapter.md").read_text(encoding="utf-8").splitlines()[0]
+    converted = markdown.markdown(heading, extensions=["attr_list", "toc"])
+    assert html.unescape(re.fullmatch(r"<h1[^>]*>(.*)</h1>", converted).group(1)) == title  # shown as typed
+
+
+TITLE_CHARACTERS = st.characters(blacklist_categories=sorted(NOT_IN_A_TITLE))
+SMALL_CONFIG = ("site_name: X\nsite_url: !ENV [SITE_URL, 'https://x.example/']\nnav:\n  - Home: index.md\n"
+                "  - Chapters:\n      - Rapport: rapport.md   # first\n  - About: about.md\n")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(TITLE_CHARACTERS, min_size=1, max_size=200).filter(lambda t: t.strip() == t and t))
+def test_any_one_line_title_of_1_to_200_characters_becomes_one_nav_line(title: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        config = Path(folder) / "mkdocs.yml"
+        config.write_text(SMALL_CONFIG, encoding="utf-8")
+        result = add_to_nav(config, title, "new.md")
+        after = config.read_text(encoding="utf-8")
+    assert result.added, result.reason
+    assert added_lines(SMALL_CONFIG, after) == ["      " + result.entry]
+    assert chapters_nav(after) == [{"Rapport": "rapport.md"}, {title: "new.md"}]
+
+
+@pytest.mark.parametrize("title", ["two\nlines", "a\ttab", "   ", "line\u2028separator", "next\x85line"])
+def test_a_title_that_cannot_stay_on_one_line_is_refused_before_anything_is_written(site: Path, title: str) -> None:
+    before = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    result = handbook("new", "chapter", title, "--slug", "odd")
+    assert result.exit_code == 1
+    assert ("write it on one line" in result.output if title.strip() else "the title is empty" in result.output)
+    assert "Traceback" not in result.output
+    assert not (site / "docs/odd.md").exists()
+    assert (site / "mkdocs.yml").read_text(encoding="utf-8") == before
+
+
+def test_new_chapter_says_what_to_do_next(site: Path) -> None:
+    result = handbook("new", "chapter", "Motivational interviewing")
+    assert result.exit_code == 0, result.output
+    steps = result.output.split("\nNext:\n", 1)[1].splitlines()
+    assert steps[0] == ("  1. Preview: run 'mkdocs serve' and open http://127.0.0.1:8000/motivational-interviewing/ "
+                        "(it reloads each time you save a file).")
+    assert "docs/motivational-interviewing.md" in steps[1] and "quizzes/motivational-interviewing-check.yml" in steps[1]
+    assert steps[2] == "  3. Run 'handbook check' before you share your work."
+
+
+def test_the_preview_command_is_make_serve_where_the_makefile_has_it(site: Path) -> None:
+    (site / "Makefile").write_text("serve:\n\tmkdocs serve\n", encoding="utf-8")
+    result = handbook("new", "chapter", "Motivational interviewing")
+    assert "run 'make serve' and open http://127.0.0.1:8000/motivational-interviewing/" in result.output
+
+
+def test_new_quiz_prints_the_block_to_paste_and_pasting_it_is_enough(site: Path) -> None:
+    result = handbook("new", "quiz", "--type", "knowledge", "rapport-extra", "--chapter", "rapport.md")
+    assert result.exit_code == 0, result.output
+    assert "Created quizzes/rapport-extra.yml: a knowledge check with examples to replace." in result.output
+    assert "  1. Show it in docs/rapport.md: paste these two lines where the quiz should appear:" in result.output
+    assert "open http://127.0.0.1:8000/rapport/" in result.output
+    printed = re.search(r"\n\n( +/// quiz \| rapport-extra\n +///)\n", result.output).group(1)
+    assert handbook("check").exit_code == 1  # not embedded yet
+    chapter = site / "docs/rapport.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n" + textwrap.dedent(printed) + "\n", encoding="utf-8")
+    check = handbook("check")
+    assert check.exit_code == 0, check.output
+    without_chapter = handbook("new", "quiz", "--type", "self-assessment", "warm-up")
+    assert "Show it in the chapter where it belongs" in without_chapter.output
+    assert "open http://127.0.0.1:8000/quizzes/warm-up/" in without_chapter.output  # its own page
 
 
 def test_nav_edit_keeps_other_indentation_styles_tags_and_trailing_comments(tmp_path: Path) -> None:
@@ -353,3 +479,14 @@ def test_newcomer_scaffolds_a_chapter_and_a_quiz_and_the_strict_build_shows_them
     assert "Quiz not shown" not in html
     nav = (site / "site/rapport/index.html").read_text(encoding="utf-8")
     assert "motivational-interviewing/" in nav  # listed in the navigation
+
+
+GUIDE = Path(__file__).parent.parent / "docs/instructors/adding-a-chapter.md"
+
+
+def test_the_guide_shows_exactly_what_new_chapter_and_new_quiz_print(site: Path) -> None:
+    (site / "Makefile").write_text("serve:\n\tmkdocs serve\n", encoding="utf-8")
+    shown = re.findall(r"```text\n(Created .*?)```", GUIDE.read_text(encoding="utf-8"), flags=re.DOTALL)
+    chapter = handbook("new", "chapter", "Motivational interviewing")
+    quiz = handbook("new", "quiz", "--type", "knowledge", "rapport-scenarios", "--chapter", "rapport.md")
+    assert shown == [chapter.output, quiz.output]

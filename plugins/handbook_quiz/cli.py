@@ -116,20 +116,33 @@ def new_chapter(title: str, slug: str | None, config_file: Path | None) -> None:
     from .navedit import add_to_nav
     from .scaffold import new_chapter as write_chapter
 
+    from .scaffold import check_title
+
     site = _site(config_file)
+    title = check_title(title)
     slug = slug or slugify(title)
     if not slug:
         raise HandbookError("no file name can be made from this title: add one, e.g. --slug my-chapter")
-    for item in write_chapter(title, slug, site.docs_dir, site.quizzes_dir, site.project_dir):
+    written = write_chapter(title, slug, site.docs_dir, site.quizzes_dir, site.project_dir)
+    for item in written:
         click.echo(f"Created {_shown(item.path)}: {item.what}.")
-    _report_nav(add_to_nav(site.config_file, title, f"{slug}.md"), site.config_file.name)
-    click.echo("Next: write the chapter and replace the example questions, then run 'handbook check' "
-               "and preview with 'mkdocs serve'.")
+    nav_changed = _report_nav(add_to_nav(site.config_file, title, f"{slug}.md"), site.config_file.name)
+    chapter, *quizzes = (_shown(item.path) for item in written)
+    _next_steps([f"Preview: {_preview(site, f'{slug}.md')}.",
+                 f"Write the chapter in {chapter}, and replace the example questions and statements in "
+                 f"{' and '.join(quizzes)}. The chapter already shows both quizzes.",
+                 "Run 'handbook check' before you share your work."])
+    if not nav_changed:
+        raise click.ClickException(f"the chapter was created, but {site.config_file.name} was not changed: "
+                                   "add the nav line shown above by hand")
 
 
-def _report_nav(result: Any, config_name: str) -> None:
-    """Say what happened to the nav; when the file was left alone, give the exact line to add."""
-    where = f"the '{result.section}' section" if result.section else "the top level"
+def _report_nav(result: Any, config_name: str) -> bool:
+    """Say what happened to the nav, and whether the chapter is in it (or needs no nav entry).
+
+    When the file had to be left alone, give the exact line to add and where.
+    """
+    where = f"the '{result.section}' section" if result.section else "the list of chapters"
     if result.added:
         click.echo(f"Added it to the nav in {config_name}, at the end of {where}:\n    {result.entry}")
     elif result.reason == "present":
@@ -140,6 +153,38 @@ def _report_nav(result: Any, config_name: str) -> None:
     else:
         click.echo(f"{config_name} was not changed: {result.reason}. Add this line to its nav by hand, "
                    f"in {where}, indented like the entries around it:\n    {result.entry}")
+        return False
+    return True
+
+
+def _next_steps(steps: list[str]) -> None:
+    click.echo("\nNext:")
+    for number, step in enumerate(steps, start=1):
+        click.echo(f"  {number}. {step}")
+
+
+def _preview(site: Any, page: str) -> str:
+    """The command that starts the live preview, and the address where it shows ``page``."""
+    command = "make serve" if _has_serve_target(site.project_dir / "Makefile") else "mkdocs serve"
+    return f"run '{command}' and open {_preview_url(site, page)} (it reloads each time you save a file)"
+
+
+def _has_serve_target(makefile: Path) -> bool:
+    try:
+        return any(line.startswith("serve:") for line in makefile.read_text(encoding="utf-8").splitlines())
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _preview_url(site: Any, page: str) -> str:
+    """Where ``mkdocs serve`` shows a docs page: its address, the site_url's path, the page's URL."""
+    from urllib.parse import urlsplit
+
+    address = site.config.dev_addr
+    mount = urlsplit(site.config.site_url or "/").path.rstrip("/") + "/"
+    stem = page.removesuffix(".md")
+    path = (f"{stem}/" if stem != "index" else "") if site.config.use_directory_urls else f"{stem}.html"
+    return f"http://{address.host}:{address.port}{mount}{path}"
 
 
 @new.command("quiz")
@@ -163,8 +208,12 @@ def new_quiz(quiz_type: str, quiz_id: str, title: str | None, chapter: str | Non
     title = title or quiz_id.replace("-", " ").capitalize()
     item = write_quiz(quiz_type, quiz_id, title, chapter or "", site.quizzes_dir, site.project_dir)
     click.echo(f"Created {_shown(item.path)}: {item.what} with examples to replace.")
-    click.echo("Show it in a chapter by adding these two lines where it belongs:\n\n"
-               f"    /// quiz | {quiz_id}\n    ///\n\nthen run 'handbook check'.")
+    page = _shown(site.docs_dir / chapter) if chapter else "the chapter where it belongs"
+    own_page = f"{site.quiz_config.pages_dir.strip('/')}/{quiz_id}.md"
+    _next_steps([f"Show it in {page}: paste these two lines where the quiz should appear:\n\n"
+                 f"         /// quiz | {quiz_id}\n         ///\n",
+                 f"Preview: {_preview(site, chapter or own_page)}. Replace the examples in {_shown(item.path)}.",
+                 "Run 'handbook check' before you share your work (until a page shows the quiz, it says so)."])
 
 
 @main.command()

@@ -2,19 +2,25 @@
 
 ruamel.yaml's round-trip loader knows where every nav entry sits in the file. Dumping the whole
 document back would re-indent it and respace comments in many real files, so the new entry is
-inserted as one line of text after the section's last entry, and the result is parsed again to
+inserted as one line of text after the section's last entry, and the result is parsed again, by
+ruamel.yaml (YAML 1.2) and by PyYAML as MkDocs reads it (YAML 1.1, where ``yes`` is a boolean), to
 prove that only the nav changed, by exactly that entry. Comments, ``!ENV`` and other tags, quoting,
 order and line endings stay byte for byte. Whenever anything is unusual, the file is left alone
 and the caller prints the line to add.
+
+The entry is written on one line whatever the title's length: a YAML dumper would wrap a long
+title (past 80 columns) or turn a key longer than 128 characters into a ``? key`` block, and
+neither fits a one-line insert.
 """
 
 from __future__ import annotations
 
-import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import YAMLError
@@ -41,15 +47,23 @@ class _Unusual(Exception):
 
 
 def nav_entry(title: str, page: str) -> str:
-    """``- Title: page.md`` with any quoting the title needs, as YAML would write it."""
-    out = io.StringIO()
-    YAML().dump([{title: page}], out)
-    return out.getvalue().strip()
+    """``- Title: page.md`` on one line, the title quoted only when YAML 1.1 or 1.2 needs it."""
+    return f"- {one_line_scalar(title)}: {one_line_scalar(page)}"
+
+
+def one_line_scalar(value: str) -> str:
+    """``value`` as a YAML scalar on one line: plain when that reads back as the same text, else quoted.
+
+    PyYAML quotes what YAML 1.1 would read as something else (``yes``, ``1.0``, ``#x``, ``a: b``),
+    which also covers YAML 1.2; the width is unlimited so it never folds the line.
+    """
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=1_000_000_000)
+    return dumped.removesuffix("\n...\n").rstrip("\n")
 
 
 def add_to_nav(config_file: Path, title: str, page: str) -> NavResult:
     """Add ``title: page`` to the chapters' section of the nav, keeping everything else as it was."""
-    entry = nav_entry(title, page)
+    entry, section = nav_entry(title, page), ""
     try:
         raw = config_file.read_bytes().decode("utf-8")
         data = _load(raw)
@@ -58,13 +72,15 @@ def add_to_nav(config_file: Path, title: str, page: str) -> NavResult:
             return NavResult(False, entry, reason="no-nav")
         if page in _pages(nav):
             return NavResult(False, entry, reason="present")
+        as_mkdocs = _load_as_mkdocs(raw)
         path, section = _target(nav)
         new_text = _insert(raw, _walk(nav, path), entry)
-        _verify(data, _load(new_text), path, {title: page})
+        _verify(data, _reload(_load, new_text), path, {title: page}, _plain)
+        _verify(as_mkdocs, _reload(_load_as_mkdocs, new_text), path, {title: page}, _same)
     except _Unusual as problem:
-        return NavResult(False, entry, reason=str(problem))
-    except (OSError, UnicodeDecodeError, YAMLError) as error:
-        return NavResult(False, entry, reason=f"{config_file.name} could not be read ({_why(error)})")
+        return NavResult(False, entry, section, reason=str(problem))
+    except (OSError, UnicodeDecodeError, YAMLError, yaml.YAMLError) as error:
+        return NavResult(False, entry, section, reason=f"{config_file.name} could not be read ({_why(error)})")
     try:
         with config_file.open("w", encoding="utf-8", newline="") as handle:
             handle.write(new_text)
@@ -80,6 +96,40 @@ def _why(error: Exception) -> str:
 def _load(text: str) -> Any:
     """Round-trip load: unknown tags such as ``!ENV`` are kept, and every node knows its line."""
     return YAML(typ="rt").load(text)
+
+
+class _MkDocsLikeLoader(yaml.SafeLoader):
+    """PyYAML with MkDocs' implicit types; any tag (``!ENV``, ``!!python/name:``) is kept, never run."""
+
+
+def _tagged(loader: yaml.SafeLoader, tag: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        value: Any = loader.construct_scalar(node)
+    elif isinstance(node, yaml.SequenceNode):
+        value = tuple(loader.construct_sequence(node, deep=True))
+    else:
+        value = tuple(sorted(loader.construct_mapping(node, deep=True).items(), key=repr))
+    return ("tagged", tag, value)
+
+
+_MkDocsLikeLoader.add_multi_constructor("", _tagged)
+
+
+def _load_as_mkdocs(text: str) -> Any:
+    """The file as MkDocs' loader reads it (YAML 1.1 types), tags kept as plain markers."""
+    return yaml.load(text, Loader=_MkDocsLikeLoader)  # noqa: S506 - a SafeLoader subclass
+
+
+def _same(node: Any) -> Any:
+    return node
+
+
+def _reload(load: Callable[[str], Any], text: str) -> Any:
+    """The edited text loaded back; a failure here is the new line's fault, not the file's."""
+    try:
+        return load(text)
+    except (YAMLError, yaml.YAMLError) as error:
+        raise _Unusual(f"the new line would not read back as YAML ({_why(error)})") from None
 
 
 def _pages(node: Any) -> list[str]:
@@ -159,15 +209,17 @@ def _insert(text: str, items: CommentedSeq, entry: str) -> str:
     return "".join(lines)
 
 
-def _verify(before: Any, after: Any, path: tuple[int | str, ...], added: dict[str, str]) -> None:
+def _verify(before: Any, after: Any, path: tuple[int | str, ...], added: dict[str, str],
+            comparable: Callable[[Any], Any]) -> None:
     """The edit must change nothing but the nav, and the nav only by the new entry at the end of its list."""
-    expected = _plain(before)
+    expected = comparable(before)
     try:
         _walk(expected["nav"], path).append(added)
     except (KeyError, TypeError, IndexError, AttributeError):
         raise _Unusual("its nav has an unusual shape") from None
-    if _plain(after) != expected:
-        raise _Unusual("inserting the line would change more than the nav")
+    if comparable(after) != expected:
+        raise _Unusual("inserting the line would change more than the nav, or the title would not read back as "
+                       "written")
 
 
 def _plain(node: Any) -> Any:

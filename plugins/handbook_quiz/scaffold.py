@@ -31,6 +31,40 @@ class Written:
     what: str
 
 
+NOT_IN_A_TITLE = frozenset({"Cc", "Cs", "Zl", "Zp"})
+"""Unicode categories a one-line title cannot hold: control characters (tab, line breaks), line and
+paragraph separators, and the lone surrogates an undecodable command-line argument becomes."""
+
+
+def check_title(title: str) -> str:
+    """The title without surrounding spaces; refused when it is empty or cannot stay on one line."""
+    title = title.strip()
+    if not title:
+        raise HandbookError("the title is empty: give the chapter a title, e.g. handbook new chapter \"Empathy\"")
+    odd = sorted({f"U+{ord(c):04X}" for c in title if unicodedata.category(c) in NOT_IN_A_TITLE})
+    if odd:
+        raise HandbookError(f"the title holds a line break, tab or other control character ({', '.join(odd)}): "
+                            "write it on one line, with plain spaces")
+    return title
+
+
+_CLOSING = re.compile(r"(#+|\{[^{}]*\})$")
+
+
+def heading_text(title: str) -> str:
+    """The title as the text of a Markdown heading, so it shows as typed.
+
+    A heading drops a trailing run of ``#`` (its closing sequence: ``C#`` would become ``C``), and
+    the site's ``attr_list`` reads a trailing ``{...}`` as attributes; both get a backslash.
+    """
+    match = _CLOSING.search(title)
+    if not match:
+        return title
+    tail = match.group(1)
+    escaped = "".join("\\" + c for c in tail) if tail.startswith("#") else "\\" + tail
+    return title[: match.start()] + escaped
+
+
 def slugify(title: str) -> str:
     """File name from a title: "Motivational interviewing" -> "motivational-interviewing"."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
@@ -43,6 +77,7 @@ def _environment() -> Environment:
                       keep_trailing_newline=True, autoescape=False, comment_start_string="{##",
                       comment_end_string="##}")
     env.filters["yaml"] = yaml_scalar
+    env.filters["heading"] = heading_text
     return env
 
 
