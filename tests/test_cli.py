@@ -446,6 +446,66 @@ def test_check_fails_on_a_quiz_no_page_embeds_as_the_strict_build_does(site: Pat
     assert f"warning: {message}" in result.output.splitlines()
 
 
+def problems_of(result: Result) -> set[str]:
+    """The problem lines of a check's output: no headline, no summary."""
+    return {line for line in result.output.splitlines()[:-1] if not line.startswith("handbook-quiz: ")}
+
+
+@pytest.fixture
+def troubled(site: Path) -> Path:
+    """The small site with one problem of each kind: in a quiz, a cross-file duplicate id, in pages."""
+    replace_in(site / "quizzes/rapport-check.yml", "      - text: Advice", "      - txt: Advice")
+    (site / "quizzes/zz-copy.yml").write_text((site / "quizzes/rapport-self.yml").read_text(encoding="utf-8")
+                                           + "id: rapport-self\n", encoding="utf-8")
+    with (site / "docs/empathy.md").open("a", encoding="utf-8") as page:
+        page.write("\n/// quiz | rapport-chek\n///\n\n/// quiz | rapport-check\n    mode: exam\n///\n")
+    with (site / "docs/about.md").open("a", encoding="utf-8") as page:
+        page.write("\n/// quiz | nope\n///\n")
+    return site
+
+
+def test_check_files_reports_only_what_is_in_or_involves_them(troubled: Path) -> None:
+    everything = problems_of(handbook("check"))
+    by_file = {line.split(":", 1)[0] for line in everything}
+    assert by_file == {"quizzes/rapport-check.yml", "quizzes/zz-copy.yml", "docs/empathy.md", "docs/about.md"}
+
+    quiz = handbook("check", "quizzes/rapport-check.yml")
+    assert quiz.exit_code == 1
+    assert problems_of(quiz) == {line for line in everything if line.startswith("quizzes/rapport-check.yml")
+                                 or line.startswith("docs/empathy.md")}  # the chapter's block for it, the typo
+    assert "in or involving quizzes/rapport-check.yml; 3 quizzes and 4 pages" in quiz.output.splitlines()[-1]
+
+    duplicate = problems_of(handbook("check", "quizzes/rapport-self.yml"))
+    assert duplicate == {line for line in everything if "duplicate quiz id 'rapport-self'" in line}
+    assert all(line.startswith("quizzes/zz-copy.yml:") for line in duplicate)  # found in the other file
+
+    page = problems_of(handbook("check", "docs/rapport.md"))  # the quizzes it embeds: a broken one is not hidden
+    assert page == {line for line in everything if line.startswith("quizzes/rapport-check.yml")} | duplicate
+    assert problems_of(handbook("check", "docs/about.md")) == {"docs/about.md:5: no quiz has the id 'nope'"}
+    together = handbook("check", "docs/about.md", "quizzes/rapport-check.yml", "quizzes/zz-copy.yml")
+    assert problems_of(together) == everything
+    assert together.output.splitlines()[:-1] == handbook("check").output.splitlines()[:-1]  # same order
+
+
+def test_check_files_passes_a_clean_file_on_a_troubled_site(troubled: Path) -> None:
+    (troubled / "docs/clean.md").write_text("# Clean\n\nNo quiz here.\n", encoding="utf-8")
+    result = handbook("check", "docs/clean.md")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("handbook check: no problems (in or involving docs/clean.md; ")
+
+
+def test_check_files_works_from_another_folder_and_refuses_what_is_not_the_sites(troubled: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(troubled / "docs")
+    assert problems_of(handbook("check", "about.md")) == {"docs/about.md:5: no quiz has the id 'nope'"}
+    (troubled / "notes.txt").write_text("x", encoding="utf-8")
+    outside = handbook("check", "../notes.txt")
+    assert outside.exit_code == 1
+    assert "../notes.txt is not a quiz file (quizzes/*.yml), a page (docs/*.md) or the mkdocs.yml" in outside.output
+    missing = handbook("check", "gone.md")
+    assert missing.exit_code == 1 and "gone.md does not exist" in missing.output
+
+
 def test_installed_command_runs_check(site: Path) -> None:
     assert HANDBOOK.is_file(), "install the project first: pip install -e ."
     good = subprocess.run([str(HANDBOOK), "check"], cwd=site, env=ENV, capture_output=True, text=True)

@@ -9,8 +9,10 @@ with the site's extensions plus the same ``QuizExtension`` and ``Embedder``.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
+import re
 import textwrap
 import time
 from collections.abc import Callable, Iterator
@@ -25,11 +27,11 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import Files, get_files
 from mkdocs.utils.meta import get_data
 
-from .embed import Embedder
+from .embed import Embedder, scan_block_lines
 from .errors import HandbookError, QuizIssue, format_issues, page_problems, unused_quiz_message
 from .markdown import QuizExtension, site_markdown
 from .plugin import QuizPlugin, site_renderer
-from .registry import QuizRegistry
+from .registry import QUIZ_SUFFIXES, QuizRegistry
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -133,6 +135,8 @@ class CheckReport:
     quizzes: int
     pages: int
     seconds: float = 0.0
+    scope: str = ""
+    """What was asked about, for the summary: "" (the whole site) or the files named."""
 
     @property
     def problems(self) -> int:
@@ -149,6 +153,8 @@ class CheckReport:
     def summary(self) -> str:
         """One line: how much was checked, and how many problems of each kind were found."""
         looked = f"{_count(self.quizzes, 'quiz', 'quizzes')} and {_count(self.pages, 'page')} in {self.seconds:.1f} s"
+        if self.scope:
+            looked = f"in or involving {self.scope}; {looked}"
         if not self.problems:
             return f"handbook check: no problems ({looked})."
         kinds = [(len(self.quiz_issues), "in quiz files"), (len(self.page_errors), "in pages"),
@@ -161,10 +167,15 @@ def _count(number: int, one: str, many: str = "") -> str:
     return f"{number} {one if number == 1 else many or one + 's'}"
 
 
-def run_check(site: Site) -> CheckReport:
-    """Check every quiz file and every page, collecting all problems (nothing is written)."""
+def run_check(site: Site, files: tuple[Path, ...] = ()) -> CheckReport:
+    """Check every quiz file and every page, collecting all problems (nothing is written).
+
+    With ``files``, only the problems in or involving them are reported; everything is still
+    checked, since duplicate ids and questions span files and chapters embed quizzes.
+    """
     started = time.perf_counter()
     registry = QuizRegistry.load(site.quizzes_dir, site.project_dir, site.docs_dir)
+    scope = Scope.of(site, registry, files) if files else None
     embedder = _embedder(site, registry)
     with _mkdocs_messages():
         pages = _check_pages(site, embedder, _site_files(site, registry, embedder.renderer.labels))
@@ -172,8 +183,74 @@ def run_check(site: Site) -> CheckReport:
     if site.quiz_config.warn_unused:
         unused = sorted(set(registry.quizzes) - set(embedder.used_by))
         warnings += [unused_quiz_message(registry.quizzes[quiz_id].source, quiz_id) for quiz_id in unused]
-    return CheckReport(registry.issues, page_problems(embedder.errors, registry.broken), warnings,
-                       len(registry.quizzes) + len(registry.broken), pages, time.perf_counter() - started)
+    report = CheckReport(registry.issues, page_problems(embedder.errors, registry.broken), warnings,
+                         len(registry.quizzes) + len(registry.broken), pages, time.perf_counter() - started)
+    return scope.filter(report) if scope else report
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The files ``handbook check FILE...`` names: what a message must be in, or involve, to be shown.
+
+    A message involves a file when it is located in it or names it (a duplicate id names both
+    files), or names the id of a quiz file named (a chapter's block for it, a mistyped embed). A
+    page brings the files of the quizzes it embeds into scope, so a broken quiz on it is not hidden.
+    """
+
+    named: tuple[str, ...]
+    """The files named, as messages name them (``quizzes/x.yml``, ``docs/x.md``, ``mkdocs.yml``)."""
+    shown: tuple[str, ...]
+    """Those, plus the quiz files of the quizzes the named pages embed."""
+    quiz_ids: frozenset[str]
+    """Ids of the quizzes in the quiz files named."""
+
+    @classmethod
+    def of(cls, site: Site, registry: QuizRegistry, files: tuple[Path, ...]) -> Scope:
+        shown = tuple(dict.fromkeys(_shown_in_site(site, path) for path in files))
+        sources = {quiz_id: quiz.source for quiz_id, quiz in registry.quizzes.items()}
+        sources |= {quiz_id: issues[0].file for quiz_id, issues in registry.broken.items()}
+        ids = {quiz_id for quiz_id, source in sources.items() if source in shown}
+        embedded = {block.argument for name in shown if name.endswith(".md")
+                    for block in scan_block_lines((site.project_dir / name).read_text(encoding="utf-8", errors="replace"))}
+        their_files = sorted({sources[quiz_id] for quiz_id in embedded if quiz_id in sources} - set(shown))
+        return cls(shown, (*shown, *their_files), frozenset(ids))
+
+    def involves(self, message: str) -> bool:
+        names = "|".join(re.escape(name) for name in self.shown)
+        ids = "|".join(re.escape(f"'{quiz_id}'") for quiz_id in self.quiz_ids)
+        pattern = rf"(?<![\w./-])(?:{names})(?::|$)" + (f"|{ids}" if ids else "")
+        return re.search(pattern, message) is not None
+
+    def filter(self, report: CheckReport) -> CheckReport:
+        """The report with only the messages that involve these files, in every list it holds."""
+        kept = {f.name: [m for m in getattr(report, f.name) if self.involves(str(m))]
+                for f in dataclasses.fields(report) if isinstance(getattr(report, f.name), list)}
+        scope = ", ".join(self.named[:3]) + (f" and {len(self.named) - 3} more" if len(self.named) > 3 else "")
+        return dataclasses.replace(report, **kept, scope=scope)
+
+
+def _shown_in_site(site: Site, path: Path) -> str:
+    """A file named on the command line as messages name it; refused when it is not part of the site."""
+    resolved = path.resolve()
+    if not resolved.is_file():
+        raise HandbookError(f"{path} does not exist: name quiz files (quizzes/*.yml) or pages (docs/*.md)")
+    if not _belongs_to_site(site, resolved):
+        raise HandbookError(f"{path} is not a quiz file ({_relative(site, site.quizzes_dir)}/*.yml), a page "
+                            f"({_relative(site, site.docs_dir)}/*.md) or the {site.config_file.name} of this handbook")
+    return _relative(site, resolved)
+
+
+def _belongs_to_site(site: Site, resolved: Path) -> bool:
+    """A quiz file, a page, or the site's configuration."""
+    if resolved == site.config_file:
+        return True
+    if resolved.is_relative_to(site.quizzes_dir.resolve()) and resolved.suffix in QUIZ_SUFFIXES:
+        return True
+    return resolved.is_relative_to(site.docs_dir.resolve()) and resolved.suffix == ".md"
+
+
+def _relative(site: Site, path: Path) -> str:
+    return Path(os.path.relpath(path.resolve(), site.project_dir)).as_posix()
 
 
 def _embedder(site: Site, registry: QuizRegistry) -> Embedder:
