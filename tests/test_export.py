@@ -65,7 +65,21 @@ questions:
       - {text: A, correct: true, feedback: "a: yes"}
       - {text: B, correct: true}
       - {text: C, feedback: "c: no {really}"}
+  - id: lookalikes
+    text: "Which of these is a #hashtag?"
+    choices:
+      - text: "#hashtag"
+        correct: true
+        feedback: "#yes - a hashtag, not a heading"
+      - text: "- a dash, not a list"
+        feedback: "1. not a numbered list either"
+      - text: "> not a quote"
+        feedback: "## not a heading\n\nand one paragraph, not two"
 """
+
+BLOCK_LOOKALIKES = {"#hashtag", "- a dash, not a list", "> not a quote", "#yes - a hashtag, not a heading",
+                    "1. not a numbered list either", "## not a heading and one paragraph, not two"}
+"""Choice texts and feedback that block Markdown would turn into a heading, list or quote: inline, they stay text."""
 
 
 def tricky_quiz() -> Quiz:
@@ -83,12 +97,20 @@ def md(source: str) -> str:
     return plain(markdown.markdown(source, extensions=list(EXTENSIONS)))
 
 
+def md_inline(source: str) -> str:
+    """Visible text of an inline field, rendered independently of the exporter: a zero-width space in
+    front of each line keeps Python-Markdown from reading '#', '-', '1.' or '>' there as block syntax."""
+    guarded = "\n".join("\u200b" + line for line in source.replace("\n\n", "\n").splitlines())
+    return plain(markdown.markdown(guarded, extensions=list(EXTENSIONS))).replace("\u200b", "").strip()
+
+
 def expected(quiz: Quiz) -> list[dict[str, Any]]:
     """What any reader must give back, from the YAML source rendered independently."""
     return [{
         "key": f"{quiz.id}.{q.id}", "text": plain(f"{md(q.vignette)} {md(q.text)}"),
-        "choices": [md(c.text) for c in q.choices], "correct": [c.correct for c in q.choices],
-        "feedback": [md(c.feedback) for c in q.choices], "explanation": md(q.explanation), "multiple": q.multiple,
+        "choices": [md_inline(c.text) for c in q.choices], "correct": [c.correct for c in q.choices],
+        "feedback": [md_inline(c.feedback) for c in q.choices], "explanation": md(q.explanation),
+        "multiple": q.multiple,
     } for q in quiz.questions]
 
 
@@ -181,6 +203,30 @@ def test_tricky_text_survives_every_format() -> None:
     assert gift_escape("a\\b~c=d#e{f}g:h\ni") == "a\\\\b\\~c\\=d\\#e\\{f\\}g\\:h\\ni"
     assert cdata("a]]>b") == "<![CDATA[a]]]]><![CDATA[>b]]>"  # Markdown escapes '>' itself; raw HTML may not
     assert ET.fromstring(f"<t>{cdata('a]]>b')}</t>").text == "a]]>b"
+
+
+@pytest.mark.parametrize("exporter", ["gift", "moodle-xml", "qti"])
+def test_choices_and_feedback_are_inline_markdown_in_every_format(exporter: str) -> None:
+    """'#hashtag' as a choice is a hashtag in the LMS too, not a heading; '- x' is no list."""
+    files = export_quizzes([tricky_quiz()], exporter, Text(SITE))
+    data = next(iter(files.values()))
+    if exporter == "qti":
+        _, items = qti_reader.read_package(data)
+        fields = [(c.text, c.feedback) for item in items for c in item.choices]
+    elif exporter == "gift":
+        fields = [(a.text, a.feedback) for q in gift_reader.parse(data.decode()) for a in q.answers]
+    else:
+        fields = [(o.answer, o.feedback or "") for q in moodle_xml_parser.parse_bytes(data)["multichoice"] for o in q.options]
+    shown = {plain(html) for pair in fields for html in pair}
+    assert BLOCK_LOOKALIKES <= shown
+    markup = " ".join(html for pair in fields for html in pair)
+    assert not re.search(r"<(h[1-6]|ul|ol|li|blockquote|pre|table|p)\b", markup), markup
+
+
+def test_a_literal_hash_is_escaped_in_gift() -> None:
+    gift = export_quizzes([tricky_quiz()], "gift", Text(SITE))["gift/tricky.gift.txt"].decode()
+    assert "\t=\\#hashtag#\\#yes - a hashtag, not a heading" in gift  # '\#' in the text, '#' before feedback
+    assert "<h1" not in gift and "<ul" not in gift
 
 
 def test_docs_relative_links_become_absolute() -> None:

@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 import markdown
 import pytest
+from mkdocs.config import load_config
 
 from handbook_quiz.embed import Embedder, scan_block_lines
 from handbook_quiz.labels import labels_for
-from handbook_quiz.markdown import QuizExtension
+from handbook_quiz.markdown import QuizExtension, SiteMarkdown, site_markdown
 from handbook_quiz.registry import QuizRegistry
 from handbook_quiz.render import Renderer
 from unit_helpers import KNOWLEDGE, SELF, check_text, dedent, quiz_from
@@ -23,6 +25,7 @@ from unit_helpers import KNOWLEDGE, SELF, check_text, dedent, quiz_from
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.superfences", "pymdownx.details",
               "pymdownx.tabbed", "pymdownx.blocks.admonition", "pymdownx.blocks.tab"]
 
+ROOT = Path(__file__).resolve().parent.parent
 NOT_RECOGNISED = "not recognised: write exactly '/// quiz | <id>' then '///' on its own line; the block takes no options"
 
 
@@ -352,3 +355,53 @@ def test_line_numbers_after_an_indented_code_example(pages: Site) -> None:
 def test_a_block_that_never_closes_is_an_error(pages: Site, text: str) -> None:
     page = pages.convert(text)
     assert page.quiz_ids or page.errors  # shown, or reported: never silently dropped
+
+
+# --- choice texts and feedback are inline Markdown ---------------------------------------------
+
+LOOKALIKES = dedent("""
+    type: knowledge
+    title: Lookalikes
+    questions:
+      - id: tags
+        text: "Which of these is a #hashtag?"
+        choices:
+          - text: "#hashtag"
+            correct: true
+            feedback: "#yes - a hashtag, not a heading"
+          - text: "- a dash, not a list"
+            feedback: "1. not a numbered list"
+          - text: "> not a quote, but *emphasis* and [a link](rapport.md#skills) work"
+            feedback: "## not a heading"
+        explanation: "# A heading here is fine: the explanation is block Markdown."
+""")
+
+
+def handbook_markdown() -> SiteMarkdown:
+    """The site converter for the handbook's own markdown_extensions and their options."""
+    config = load_config(str(Path(__file__).resolve().parent.parent / "mkdocs.yml"))
+    return site_markdown(config)
+
+
+def test_choices_and_their_feedback_never_become_headings_lists_or_quotes() -> None:
+    renderer = Renderer(handbook_markdown(), labels_for("en"), "test")
+    html = renderer.render(quiz_from(LOOKALIKES, "lookalikes"))
+    labels = re.findall(r"<label for=\"[^\"]+-c\d\">(.*?)</label>", html, flags=re.DOTALL)
+    assert labels[:2] == ["#hashtag", "- a dash, not a list"]
+    assert labels[2].startswith("&gt; not a quote, but <em>emphasis</em> and <a href=")
+    for feedback in ("#yes - a hashtag, not a heading", "1. not a numbered list", "## not a heading"):
+        assert f'<span class="hq-why">{feedback}</span>' in html
+    assert "<blockquote" not in html
+    assert len(re.findall(r"<h1\b", html)) == 1 and "A heading here is fine" in html  # only the explanation's
+
+
+def test_inline_rendering_changes_nothing_in_the_handbooks_own_quizzes() -> None:
+    """Every choice, feedback and statement of the handbook renders as before: none uses block syntax."""
+    convert = handbook_markdown()
+    registry = QuizRegistry.load(ROOT / "quizzes", ROOT, ROOT / "docs")
+    texts = {t for quiz in registry.quizzes.values() for q in quiz.questions
+             for t in (q.text, *(c.text for c in q.choices), *(c.feedback for c in q.choices)) if t}
+    texts |= {t for quiz in registry.quizzes.values() for item in quiz.items for t in item.text.values()}
+    assert len(texts) > 500
+    changed = [t for t in sorted(texts) if convert.inline(t) != convert(t)]
+    assert changed == []

@@ -85,24 +85,65 @@ def inert_on_plain_text(extension: object) -> bool:
     return isinstance(extension, str) and extension.removeprefix("markdown.extensions.") in INERT_ON_PLAIN_TEXT
 
 
-def site_markdown(config: MkDocsConfig) -> Callable[[str], str]:
+INLINE_BLOCK_PROCESSORS = frozenset({"empty", "paragraph", "reference", "abbr"})
+"""The block processors an inline field keeps: a paragraph, and definitions that produce no element
+(link references, abbreviations). Headings, lists, quotes, code, tables, admonitions... are gone."""
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+
+def inline_only(converter: markdown_lib.Markdown) -> markdown_lib.Markdown:
+    """``converter`` made to read any text as one paragraph of inline Markdown.
+
+    For choice texts, feedback and other short fields shown inside a label or a sentence: Python-
+    Markdown needs no space after ``#``, so ``#hashtag`` would otherwise become a heading, and
+    ``- x`` a list. Emphasis, code, links, images and inline HTML work as anywhere else.
+    """
+    for name in [item.name for item in converter.parser.blockprocessors._priority]:
+        if name not in INLINE_BLOCK_PROCESSORS:
+            converter.parser.blockprocessors.deregister(name)
+    if "fenced_code_block" in converter.preprocessors:
+        converter.preprocessors.deregister("fenced_code_block")
+    return converter
+
+
+def one_paragraph(text: str) -> str:
+    """Blank lines joined, so an inline field stays one paragraph."""
+    return _BLANK_LINES.sub("\n", text.strip())
+
+
+class SiteMarkdown:
+    """The site's Markdown for quiz text: called for block fields, ``inline`` for short ones."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        configs = {name: dict(options) for name, options in (config.mdx_configs or {}).items()}
+        if "pymdownx.snippets" in configs:
+            # Snippets the site appends to every page (e.g. abbreviations) must not land in each field.
+            configs["pymdownx.snippets"].pop("auto_append", None)
+        extensions = list(config.markdown_extensions)
+        self._block = markdown_lib.Markdown(extensions=extensions, extension_configs=configs)
+        self._inline = inline_only(markdown_lib.Markdown(extensions=extensions, extension_configs=configs))
+        self._plain_is_inert = all(inert_on_plain_text(extension) for extension in extensions)
+
+    def __call__(self, text: str) -> str:
+        """Block Markdown (paragraphs, lists, headings...), for descriptions, vignettes, explanations."""
+        return self._convert(self._block, text)
+
+    def inline(self, text: str) -> str:
+        """One paragraph of inline Markdown, for choices, feedback, question and statement texts."""
+        return self._convert(self._inline, one_paragraph(text))
+
+    def _convert(self, converter: markdown_lib.Markdown, text: str) -> str:
+        if self._plain_is_inert and PLAIN_TEXT.fullmatch(text):
+            return f"<p>{text}</p>"
+        return converter.reset().convert(text)
+
+
+def site_markdown(config: MkDocsConfig) -> SiteMarkdown:
     """One converter with the site's extensions, reused for every quiz text field (fast, consistent).
 
     Shared by the plugin and ``handbook check`` so both render quiz text the same way. Most fields
     are one plain sentence, which Python-Markdown would only wrap in ``<p>``: when none of the site's
     extensions could change such text, it is wrapped directly (half the time quiz text took).
     """
-    configs = {name: dict(options) for name, options in (config.mdx_configs or {}).items()}
-    if "pymdownx.snippets" in configs:
-        # Snippets the site appends to every page (e.g. abbreviations) must not land in each field.
-        configs["pymdownx.snippets"].pop("auto_append", None)
-    extensions = list(config.markdown_extensions)
-    converter = markdown_lib.Markdown(extensions=extensions, extension_configs=configs)
-    if not all(inert_on_plain_text(extension) for extension in extensions):
-        return lambda text: converter.reset().convert(text)
-
-    def convert(text: str) -> str:
-        if PLAIN_TEXT.fullmatch(text):
-            return f"<p>{text}</p>"
-        return converter.reset().convert(text)
-    return convert
+    return SiteMarkdown(config)

@@ -34,6 +34,8 @@ SUBLEVEL_TOKEN = "\x00h+1\x00"
 BACK_TOKEN = "\x00back\x00"
 
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+INLINE_KEY = "\x00inline\x00"
+"""Prefix of a field's memo key when converted as inline Markdown (the loader refuses control characters)."""
 
 
 class Renderer:
@@ -45,28 +47,34 @@ class Renderer:
         self.env = Environment(loader=ChoiceLoader([*loaders, PackageLoader("handbook_quiz", "templates")]),
                                autoescape=select_autoescape(default=True), keep_trailing_newline=True)
         self.markdown = markdown
+        self.inline_markdown: MarkdownFn | None = getattr(markdown, "inline", None)
+        """The site's inline-only Markdown (``SiteMarkdown.inline``), when ``markdown`` has one."""
         self.labels = labels
         self.storage_id = storage_id
         self.labels_json = json.dumps(labels, ensure_ascii=False, separators=(",", ":"))
         self._memo: dict[str, str] | None = None
         """Text -> HTML of the fields of the quiz being rendered (None outside ``render``)."""
 
-    def _html(self, text: str) -> str:
+    def _html(self, text: str, inline: bool = False) -> str:
         """The site's Markdown for one field, converted once per quiz (the converter is stateless)."""
+        inline_markdown = self.inline_markdown if inline else None
+        convert = inline_markdown or self.markdown
         memo = self._memo
         if memo is None:
-            return self.markdown(text)
-        html = memo.get(text)
+            return convert(text)
+        key = INLINE_KEY + text if inline_markdown else text
+        html = memo.get(key)
         if html is None:
-            html = memo[text] = self.markdown(text)
+            html = memo[key] = convert(text)
         return html
 
     def md(self, text: str) -> Markup:
         return Markup(self._html(text))
 
     def inline(self, text: str) -> Markup:
-        """Markdown for a short field: a single paragraph is unwrapped so it fits in a label."""
-        html = self._html(text).strip()
+        """Inline Markdown for a short field (a choice, its feedback): no heading, list or block,
+        so ``#hashtag`` stays text; the paragraph is unwrapped so it fits in a label."""
+        html = self._html(text, inline=True).strip()
         match = _PARAGRAPH.match(html)
         return Markup(match.group(1) if match and "<p>" not in match.group(1) else html)
 

@@ -50,7 +50,7 @@ def _question(question: Question, text: Text) -> str:
     for index, (choice, fraction) in enumerate(zip(question.choices, choice_fractions(question), strict=True)):
         mark, state = ("\u2713", "correct") if choice.correct else ("\u2717", "wrong")
         credit = f" <small>(Moodle: {round_half_away(fraction):+g}%)</small>" if question.multiple else ""
-        feedback = text.html(choice.feedback)
+        feedback = text.inline(choice.feedback)
         out.append(f'<li class="{state}"><span class="mark">{mark}</span><span class="choice">{letter(index)}. {text.inline(choice.text)}</span>{credit}'
                    + (f'<div class="feedback">{feedback}</div>' if feedback else "") + "</li>")
     out.append("</ul>")

@@ -51,7 +51,7 @@ def _question(quiz: Quiz, question: Question, text: Text) -> list[str]:
             sign = "=" if choice.correct else "~"
         else:
             sign = f"~%{percent(fraction)}%"
-        feedback = text.html(choice.feedback)
+        feedback = text.inline(choice.feedback)
         lines.append(f"\t{sign}{escape(text.inline(choice.text))}" + (f"#{escape(feedback)}" if feedback else ""))
     explanation = text.html(question.explanation)
     if explanation:

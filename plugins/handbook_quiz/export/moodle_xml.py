@@ -77,7 +77,7 @@ def _question(quiz: Quiz, question: Question, text: Text) -> list[str]:
         lines += [
             f"    <answer fraction={quoteattr(percent(fraction))} format=\"html\">",
             f"      <text>{cdata(text.inline(choice.text))}</text>",
-            _html_field("feedback", text.html(choice.feedback), "      "),
+            _html_field("feedback", text.inline(choice.feedback), "      "),
             "    </answer>",
         ]
     lines.append("  </question>")

@@ -102,7 +102,7 @@ def _item(quiz: Quiz, question: Question, text: Text) -> ET.Element:
     explanation = text.html(question.explanation)
     _response_processing(item, explanation != "")
     for index, choice in enumerate(question.choices):
-        feedback = text.html(choice.feedback)
+        feedback = text.inline(choice.feedback)
         if feedback:
             _fill(_el(item, "modalFeedback", {"outcomeIdentifier": "FEEDBACK", "identifier": choice_id(index), "showHide": "show"}), feedback)
     if explanation:

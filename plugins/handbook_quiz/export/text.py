@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 
 import markdown
 
+from ..markdown import inline_only, one_paragraph
 from ..model import Question
 
 EXTENSIONS = ("abbr", "attr_list", "def_list", "fenced_code", "sane_lists", "tables")
@@ -77,19 +78,24 @@ class Text:
     def __init__(self, site: Site) -> None:
         self.site = site
         self._converter = markdown.Markdown(extensions=list(EXTENSIONS), output_format="xhtml")
+        self._inline = inline_only(markdown.Markdown(extensions=list(EXTENSIONS), output_format="xhtml"))
 
     def html(self, source: str) -> str:
         """Block HTML with absolute links; ``""`` for empty text."""
-        if not source.strip():
-            return ""
-        rendered = self._converter.reset().convert(source)
-        return _HTML_LINK.sub(self._absolute_attribute, rendered).strip()
+        return self._render(self._converter, source)
 
     def inline(self, source: str) -> str:
-        """HTML for a short field such as a choice: a lone paragraph is unwrapped."""
-        rendered = self.html(source)
+        """HTML for a short field such as a choice or its feedback: inline Markdown only, as on the
+        site (``#hashtag`` stays text, ``- x`` is no list), with the lone paragraph unwrapped."""
+        rendered = self._render(self._inline, one_paragraph(source))
         match = _SINGLE_PARAGRAPH.match(rendered)
         return match.group(1) if match and "<p>" not in match.group(1) else rendered
+
+    def _render(self, converter: markdown.Markdown, source: str) -> str:
+        if not source.strip():
+            return ""
+        rendered = converter.reset().convert(source)
+        return _HTML_LINK.sub(self._absolute_attribute, rendered).strip()
 
     def markdown(self, source: str) -> str:
         """Markdown source with its docs-relative link targets made absolute (for JSON)."""
