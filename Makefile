@@ -31,6 +31,7 @@ check: $(BIN)/handbook
 # Numbers, not tests: payload sizes, build time and memory against plain twins (sizes 100 and
 # 1,000, about 20 minutes), then Lighthouse (npm lighthouse with Debian's chromium).
 bench: $(BIN)/handbook
+	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/payload.py
 	$(BIN)/python bench/build_bench.py
 	cd bench && npm ci --silent

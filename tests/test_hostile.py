@@ -18,7 +18,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -290,32 +289,43 @@ def billion_laughs(levels: int, width: int = 9) -> str:
     return "\n".join(lines) + "\n"
 
 
-def timed_peak(function, *args):
-    """(result, seconds, peak bytes allocated) of one call."""
+def with_peak(function, *args):
+    """(result, peak bytes allocated) of one call. Times are measured in bench/hostile.py, not here."""
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         result = function(*args)
     finally:
-        seconds = time.perf_counter() - started
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-    return result, seconds, peak
+    return result, peak
+
+
+PARSERS = {"libyaml": getattr(yaml, "CSafeLoader", None), "pure-python": yaml.SafeLoader}
+"""The limits must give the same answer whichever parser PyYAML has (and whatever libyaml version)."""
+
+
+@pytest.fixture(params=list(PARSERS))
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run the test with the loader using one of PyYAML's two parsers."""
+    loader = PARSERS[request.param]
+    if loader is None:
+        pytest.skip("this PyYAML was built without libyaml")
+    monkeypatch.setattr("handbook_quiz.loader.Loader", loader)
+    return loader.__name__
 
 
 @pytest.mark.parametrize("levels", [5, 7, 9, 30], ids=lambda n: f"9^{n}")
-def test_billion_laughs_fails_fast_in_bounded_memory(levels: int) -> None:
+def test_billion_laughs_fails_in_bounded_memory(levels: int, parser: str) -> None:
     text = billion_laughs(levels)
-    loaded, seconds, peak = timed_peak(load_text, text, FILE)
+    loaded, peak = with_peak(load_text, text, FILE)
     assert loaded.data is None
     assert [issue.message for issue in loaded.issues] == [TOO_MANY]
-    assert seconds < 1.0
     assert peak < 32 * 1024 * 1024  # 20,000 values at most, never 9**levels
     quiz, issues = validate(loaded, "x")
     assert quiz is None and [issue.message for issue in issues] == [TOO_MANY]
 
 
-def test_billion_laughs_of_mappings_and_in_a_quiz_field_fails_the_same_way() -> None:
+def test_billion_laughs_of_mappings_and_in_a_quiz_field_fails_the_same_way(parser: str) -> None:
     keys = ", ".join(f"k{i}: *m{{}}" for i in range(9))
     text = "type: knowledge\ntitle: T\nm0: &m0 {a: lol, b: lol}\n"
     text += "".join(f"m{k}: &m{k} {{{keys.format(*[k - 1] * 9)}}}\n" for k in range(1, 8))
@@ -330,7 +340,7 @@ def test_a_small_alias_expansion_is_fine() -> None:
 
 
 @pytest.mark.parametrize("shape", ["flow-list", "flow-map", "block-list", "block-map", "key"])
-def test_nesting_1000_levels_fails_cleanly(shape: str) -> None:
+def test_nesting_1000_levels_fails_cleanly(shape: str, parser: str) -> None:
     depth = 1000
     text = {
         "flow-list": "[" * depth + "]" * depth,
@@ -339,15 +349,14 @@ def test_nesting_1000_levels_fails_cleanly(shape: str) -> None:
         "block-map": "".join(" " * i + "a:\n" for i in range(depth)),
         "key": "? " * depth + "x",
     }[shape]
-    loaded, seconds, peak = timed_peak(load_text, text, FILE)
-    assert seconds < 1.0
+    loaded, peak = with_peak(load_text, text, FILE)
     assert peak < 32 * 1024 * 1024
     assert loaded.data is None
     assert [issue.message for issue in loaded.issues] == [TOO_DEEP]
     assert_clean(loaded.issues, text)
 
 
-def test_the_depth_message_is_the_same_above_and_below_the_prescan() -> None:
+def test_the_depth_message_is_the_same_above_and_below_the_prescan(parser: str) -> None:
     """Text nesting past SCAN_DEPTH is never composed; the message and place do not change."""
     for depth in (199, 201, 5000):
         assert [str(i) for i in load_text("{a: " * depth + "1" + "}" * depth, FILE).issues] == [f"{FILE}:1:85: {TOO_DEEP}"]
@@ -355,30 +364,29 @@ def test_the_depth_message_is_the_same_above_and_below_the_prescan() -> None:
         assert [str(i) for i in load_text(text, FILE).issues] == [f"{FILE}:22:22: {TOO_DEEP}"]
 
 
-def test_nesting_that_crashed_libyaml_fails_cleanly_in_a_fresh_interpreter(tmp_path: Path) -> None:
-    """30,000 '[' (60 KB) made PyYAML's C composer recurse until the interpreter died (SIGSEGV)."""
+def test_nesting_that_crashed_libyaml_fails_cleanly_in_a_fresh_interpreter(tmp_path: Path, parser: str) -> None:
+    """30,000 '[' (60 KB) made PyYAML's C composer recurse until the interpreter died (SIGSEGV); libyaml
+    0.2.6 stops it at 1,000 levels with its own words, which the instructor must not get instead of ours."""
     path = tmp_path / "deep.yml"
     path.write_text("[" * 30_000 + "]" * 30_000, encoding="utf-8")
     big = tmp_path / "deepest.yml"
     big.write_text("[" * (MAX_BYTES // 2) + "]" * (MAX_BYTES // 2), encoding="utf-8")  # exactly the size limit
-    code = ("import sys; from pathlib import Path; from handbook_quiz.loader import load_file\n"
-            "for name in sys.argv[1:]:\n    print(*load_file(Path(name), 'quizzes/x.yml').issues, sep='\\n')\n")
-    started = time.perf_counter()
+    code = ("import sys, yaml; from pathlib import Path; from handbook_quiz import loader\n"
+            f"loader.Loader = yaml.{parser}\n"
+            "for name in sys.argv[1:]:\n    print(*loader.load_file(Path(name), 'quizzes/x.yml').issues, sep='\\n')\n")
     result = subprocess.run([sys.executable, "-c", code, str(path), str(big)], capture_output=True, text=True,
-                            timeout=60, check=False)
+                            timeout=120, check=False)  # only against a hang: bench/hostile.py measures the time
     assert result.returncode == 0, f"exit {result.returncode}: {result.stderr[-2000:]}"
     assert result.stdout.splitlines() == [f"quizzes/x.yml:1:22: {TOO_DEEP}"] * 2
-    assert time.perf_counter() - started < 10
 
 
-def test_a_300_kb_file_is_refused_before_parsing(tmp_path: Path) -> None:
+def test_a_300_kb_file_is_refused_before_parsing(tmp_path: Path, parser: str) -> None:
     path = tmp_path / "x.yml"
     path.write_bytes(b"title: " + b"x" * (300 * 1024) + b"\n")
-    loaded, seconds, _ = timed_peak(load_file, path, FILE)
+    loaded = load_file(path, FILE)
     assert [str(issue) for issue in loaded.issues] == [
         f"{FILE}:1:1: file is 301 KB, over the 256 KB limit: split it into smaller quizzes"
     ]
-    assert seconds < 0.5
 
 
 @pytest.mark.parametrize(

@@ -176,11 +176,21 @@ def _too_deep(text: str) -> tuple[int, int] | None:
     """
     if not _may_nest_deeper(text, SCAN_DEPTH):
         return None
+    found = _scan_depth(text, Loader)
+    if found is None and Loader is not yaml.SafeLoader:
+        # libyaml 0.2.6 stops input nested 1,000 deep with its own error before it emits one event,
+        # so the pure-Python parser, which has no such limit, looks again: the answer is ours on any version.
+        found = _scan_depth(text, yaml.SafeLoader)
+    return found
+
+
+def _scan_depth(text: str, loader: type) -> tuple[int, int] | None:
+    """The first too-deep position that ``loader``'s event stream shows, or None (also on a syntax error)."""
     open_: list[bool | None] = []
     """Per open collection: None for a list; for a mapping, whether its next node is a key."""
     first = None
     try:
-        for event in yaml.parse(text, Loader=Loader):  # a stream of events: no recursion, stops early
+        for event in yaml.parse(text, Loader=loader):  # a stream of events: no recursion, stops early
             if isinstance(event, yaml.NodeEvent):
                 is_key = bool(open_) and open_[-1] is True
                 if open_ and open_[-1] is not None:
@@ -194,7 +204,7 @@ def _too_deep(text: str) -> tuple[int, int] | None:
             elif isinstance(event, yaml.CollectionEndEvent):
                 open_.pop()
     except (yaml.YAMLError, UnicodeEncodeError):
-        return None
+        return first  # a too-deep value seen before the error is still the first problem
     return None
 
 
