@@ -1,24 +1,33 @@
 # Two commands do all the setup: `make serve` (handbook with live reload) and `make test` (whole suite).
 VENV := .venv
 BIN := $(VENV)/bin
+LOCK := requirements.lock
+PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build offline check bench clean
+.PHONY: serve test build offline check bench lock test-latest clean
 
-$(BIN)/handbook: pyproject.toml
+# Installs exactly what requirements.lock pins (hashes checked), then the plugin itself without
+# dependencies: a fresh environment whenever the lock or pyproject.toml changes.
+$(BIN)/handbook: pyproject.toml $(LOCK)
+	rm -rf $(VENV)
 	python3 -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 serve: $(BIN)/handbook
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
 
 test: $(BIN)/handbook
 	$(BIN)/python -m pytest
 
+# Builds into site.new/ and replaces site/ only when the build succeeded: a failed build leaves
+# the previous site/ as it was.
 build: $(BIN)/handbook
-	$(BIN)/mkdocs build --strict
+	rm -rf site.new
+	$(BIN)/mkdocs build --strict -d site.new || { rm -rf site.new; exit 1; }
+	rm -rf site && mv site.new site
 
 offline: $(BIN)/handbook
 	rm -rf site-offline alliance-handbook-offline.zip
@@ -37,5 +46,21 @@ bench: $(BIN)/handbook
 	cd bench && npm ci --silent
 	$(BIN)/python bench/lighthouse.py
 
+# Refresh requirements.lock to the newest versions pyproject.toml's ranges allow, for Python 3.11+
+# on any platform (uv pip compile --universal, with hashes); then run make test and commit the lock.
+lock:
+	python3 -m venv .venv-tools
+	.venv-tools/bin/pip install --quiet uv
+	.venv-tools/bin/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 \
+		--generate-hashes --upgrade --quiet -o $(LOCK)
+
+# The whole suite against the newest releases the ranges allow, in .venv-latest (the lock is not
+# used): a dependency's breaking release shows here first, not as a red CI on an unrelated change.
+test-latest:
+	rm -rf .venv-latest
+	python3 -m venv .venv-latest
+	.venv-latest/bin/pip install --quiet --upgrade -e '.[test]'
+	.venv-latest/bin/python -m pytest
+
 clean:
-	rm -rf $(VENV) site site-offline alliance-handbook-offline.zip
+	rm -rf $(VENV) .venv-latest .venv-tools site site-offline alliance-handbook-offline.zip

@@ -96,7 +96,7 @@ def find_chrome() -> str | None:
 
 def build(site_dir: Path, url: str) -> None:
     env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     if result.returncode:
         sys.exit(f"mkdocs build failed:\n{result.stdout}{result.stderr}")

@@ -46,7 +46,7 @@ class SiteServer:
 def build_site(project: Path, site_dir: Path, site_url: str, *extra: str) -> None:
     """`mkdocs build --strict` in a subprocess, as an instructor would run it."""
     env = {**os.environ, "SITE_URL": site_url}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir), *extra]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir), *extra]
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 

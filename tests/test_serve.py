@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -76,3 +77,38 @@ def test_serve_survives_a_broken_quiz_and_recovers(live_site) -> None:  # noqa: 
     log = process.communicate(timeout=10)[0]
     assert "quizzes/live.yml:7:9: questions[0].choices[0].corect: unknown key 'corect' (did you mean 'correct'?)" in log
     assert "Traceback" not in log
+
+
+def test_a_broken_mkdocs_yml_is_one_line_and_the_last_good_site_stays_served(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "quizzes").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\n/// quiz | live\n///\n", encoding="utf-8")
+    (tmp_path / "quizzes" / "live.yml").write_text(GOOD, encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Live\nplugins: [handbook-quiz]\n", encoding="utf-8")
+    port, lines = free_port(), []
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
+    process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True).start()
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(url, 'class="hq-quiz"')
+        config.write_text("site_name: [Live\nplugins: [handbook-quiz]\n", encoding="utf-8")  # an unclosed '['
+        deadline = time.monotonic() + 30
+        while not any("mkdocs.yml:" in line for line in lines) and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert 'class="hq-quiz"' in fetch(url), "the last good site is no longer served"
+        assert process.poll() is None
+        config.write_text("site_name: Live again\nplugins: [handbook-quiz]\n", encoding="utf-8")
+        wait_for(url, "Live again")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    log = "".join(lines)
+    assert "Traceback" not in log
+    reports = [line.strip() for line in lines if "mkdocs.yml:" in line]
+    assert reports == [
+        "ERROR   -  handbook-quiz: mkdocs.yml:2:8: expected ',' or ']', but got ':': "
+        "fix it and save; the last good build is still being served"
+    ]

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from .config import QuizConfig
+from .configerrors import config_errors_in_one_line
 from .embed import Embedder
 from .errors import format_issues, page_problems, unused_quiz_message
 from .labels import labels_for
@@ -197,4 +198,5 @@ class QuizPlugin(BasePlugin[QuizConfig]):
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
         if self.config.enabled:
             server.watch(self.config.quizzes_dir)
+        server.builder = config_errors_in_one_line(server.builder, config.config_file_path)
         return server
