@@ -9,12 +9,14 @@ Each must give back the questions, choices, correct answers and feedback of the 
 from __future__ import annotations
 
 import html
+import io
 import json
 import os
 import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -366,3 +368,121 @@ def test_cli_refuses_without_writing(project: Path) -> None:
 def test_export_is_a_standalone_click_command() -> None:
     assert isinstance(export, click.Command) and export.name == "export"
     assert "partial credit" in CliRunner().invoke(export, ["--help"]).output
+
+
+# --- one way to find mkdocs.yml, and where the files go (issue 16, point 11) --------------------
+
+
+def test_export_finds_the_nearest_mkdocs_yml_and_writes_next_to_it(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project / "docs")  # an instructor working in docs/
+    result = run("tricky", "--format", "gift")
+    assert result.exit_code == 0, result.output
+    assert (project / "export/gift/tricky.gift.txt").is_file()
+    assert not (project / "docs/export").exists()  # never inside docs/, where the build would publish it
+
+
+@pytest.mark.parametrize("option", ["-f", "--config-file", "--config"])
+def test_export_takes_the_config_file_option_of_every_command(project: Path, tmp_path: Path, option: str,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run(option, str(project / "mkdocs.yml"), "--out", str(tmp_path / "o"), "tricky")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "o/moodle-xml/tricky.xml").is_file()
+
+
+def test_every_command_names_the_config_file_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from handbook_quiz.cli import main
+
+    for command in (["check"], ["new", "chapter"], ["new", "quiz"], ["export"]):
+        help_text = CliRunner().invoke(main, [*command, "--help"]).output
+        assert "-f, --config-file, --config FILE" in help_text, command
+        assert "nearest one here or in a folder above" in " ".join(help_text.split()), command
+    monkeypatch.chdir(tmp_path)  # no mkdocs.yml here or above: the same message as `handbook check`
+    outside = run()
+    assert outside.exit_code == 1 and "no mkdocs.yml in" in outside.output and "--config-file" in outside.output
+
+
+# --- what the guide says about LMSs, checked against the exports (points 9, 10, 12) ------------
+
+GUIDE = (ROOT / "docs/instructors/lms-export.md").read_text(encoding="utf-8")
+
+
+def test_nothing_claims_that_importing_again_updates_questions() -> None:
+    help_text = " ".join(CliRunner().invoke(export, ["--help"]).output.split())
+    assert "does not update questions: Moodle adds a copy of each" in help_text
+    guide = " ".join(GUIDE.split())
+    assert "### Importing again {#reimport}" in GUIDE and "**does not update**" in guide
+    for text in (help_text, guide):
+        assert not re.search(r"re-?import\w* (updates|replaces)", text)
+    # What the guide tells instructors to look for: each question's ID number, stable across exports.
+    xml = export_quizzes([tricky_quiz()], "moodle-xml", Text(SITE))["moodle-xml/tricky.xml"]
+    ids = [q.findtext("idnumber") for q in ET.fromstring(xml).iter("question") if q.get("type") == "multichoice"]
+    assert ids == ["tricky.specials", "tricky.pick-two", "tricky.lookalikes"]
+    assert xml == export_quizzes([tricky_quiz()], "moodle-xml", Text(SITE))["moodle-xml/tricky.xml"]
+
+
+@pytest.mark.parametrize("quiz", quizzes(), ids=lambda q: q.id)
+def test_the_qti_package_is_what_the_guide_says(quiz: Quiz) -> None:
+    """QTI 2.1 (namespace, manifest schema, resource types), with per-item response processing
+    rather than a standard template: the guide warns that Blackboard may skip such items."""
+    data = export_quizzes([quiz], "qti", Text(SITE))[f"qti/{quiz.id}.zip"]
+    problems, items = qti_reader.read_package(data)
+    assert problems == [] and len(items) == len(quiz.questions)
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    manifest = ET.fromstring(archive.read("imsmanifest.xml"))
+    types = {r.get("type") for r in manifest.iter(f"{qti_reader.CP}resource")}
+    assert types == {"imsqti_test_xmlv2p1", "imsqti_item_xmlv2p1"}
+    for item in items:
+        assert item.processing is not None and item.processing.get("template") is None
+        assert item.processing.find(f"{qti_reader.QTI}responseCondition") is not None
+    guide = " ".join(GUIDE.split())
+    assert "**Moodle cannot import it.**" in guide and "In Moodle, use `moodle-xml`" in guide
+    assert "IMS QTI 2.1 content package" in guide and "not with one of QTI's standard templates" in guide
+
+
+@pytest.mark.parametrize("quiz_id", SELF)
+def test_self_assessments_give_moodle_nothing_to_import_but_a_link_handout_and_data(quiz_id: str) -> None:
+    quiz = REGISTRY.quizzes[quiz_id]
+    for lms_format in ("gift", "moodle-xml", "qti"):
+        assert export_quizzes([quiz], lms_format, Text(SITE)) == {}
+        with pytest.raises(Exception, match="no LMS quiz engine can score a self-assessment"):
+            from handbook_quiz.export.cli import select
+            select(REGISTRY, (quiz_id,), lms_format)
+    files = export_quizzes([quiz], "all", Text(SITE))
+    assert set(files) == {f"json/{quiz_id}.json", f"handout/{quiz_id}.html"}
+    assert json.loads(files[f"json/{quiz_id}.json"])["url"] == f"https://handbook.example/quizzes/{quiz_id}/"
+    guide = " ".join(GUIDE.split())
+    assert "### Self-assessments in Moodle {#self-assessments-in-moodle}" in GUIDE
+    assert "`--format all` writes only its JSON file and its handout" in guide
+    for lost in ("reverse-scored statements", "the bands", "the two perspectives", "the share code"):
+        assert lost in guide
+
+
+# --- shuffle (issue 12, section 2) ---------------------------------------------------------------
+
+SHUFFLE_QUIZ = """\
+type: knowledge
+title: Order
+{shuffle}questions:
+  - text: Which?
+    choices: [{{text: a, correct: true}}, {{text: b}}, {{text: c}}]
+  - text: Which ones?
+    choices: [{{text: a, correct: true}}, {{text: b, correct: true}}, {{text: c}}]
+"""
+
+
+@pytest.mark.parametrize("line", ["shuffle: true\n", "shuffle: false\n", ""], ids=["true", "false", "default"])
+def test_the_shuffle_flag_travels_to_moodle_xml_and_qti_but_gift_says_it_cannot(line: str) -> None:
+    quiz, issues = validate(load_text(SHUFFLE_QUIZ.format(shuffle=line), "quizzes/order.yml"), "order", None)
+    assert quiz is not None, issues
+    wanted = {"shuffle: true\n": True, "shuffle: false\n": False}.get(line, getattr(quiz, "shuffle", True))
+    assert getattr(quiz, "shuffle", True) is wanted
+    xml = export_quizzes([quiz], "moodle-xml", Text(SITE))["moodle-xml/order.xml"]
+    assert [q.shuffle_answers for q in moodle_xml_parser.parse_bytes(xml)["multichoice"]] == [wanted, wanted]
+    assert xml.decode().count(f"<shuffleanswers>{str(wanted).lower()}</shuffleanswers>") == 2
+    _, items = qti_reader.read_package(export_quizzes([quiz], "qti", Text(SITE))["qti/order.zip"])
+    assert [item.shuffle for item in items] == [wanted, wanted]
+    gift = export_quizzes([quiz], "gift", Text(SITE))["gift/order.gift.txt"].decode()
+    assert "// GIFT cannot say whether to shuffle choices: Moodle applies its own default." in gift
+    assert "shuffle" not in "\n".join(line for line in gift.splitlines() if not line.startswith("//"))
+    assert "**GIFT has no shuffle flag**" in GUIDE

@@ -68,18 +68,29 @@ def _module_exists(name: str) -> bool:
 
 
 def _config_option(function: Any) -> Any:
-    # -f/--config-file as in `mkdocs build`; --config as in `handbook export`.
+    """``-f/--config-file`` (as in ``mkdocs build``; ``--config`` too), the same for every command."""
     option = click.option("-f", "--config-file", "--config", "config_file",
                           type=click.Path(dir_okay=False, path_type=Path),
                           help="The handbook's mkdocs.yml (default: the nearest one here or in a folder above).")
     return option(function)
 
 
+config_option = _config_option
+"""For the commands defined in other modules (``handbook export``)."""
+
+
+def config_path(config_file: Path | None) -> Path:
+    """The mkdocs.yml a command works on: the one given, else the nearest, as every command finds it."""
+    from .check import find_config
+
+    return config_file or find_config(Path.cwd())
+
+
 def _site(config_file: Path | None) -> Any:
     """Load the handbook's configuration; MkDocs is imported only here, when a command needs it."""
-    from .check import find_config, load_site
+    from .check import load_site
 
-    return load_site(config_file or find_config(Path.cwd()))
+    return load_site(config_path(config_file))
 
 
 def _shown(path: Path) -> str:

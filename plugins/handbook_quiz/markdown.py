@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import markdown as markdown_lib

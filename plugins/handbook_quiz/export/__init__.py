@@ -2,8 +2,9 @@
 
 Every exporter is a pure function from a validated ``Quiz`` to ``{relative path: bytes}``, so the
 CLI writes nothing until every file is made, and two runs give byte-identical files. Identifiers
-come from the quiz id, question id and choice position only: re-importing an export updates the
-same questions in an LMS instead of adding copies.
+come from the quiz id, question id and choice position only, so the same question has the same
+name and ID number in every export. That does not make a second import an update: Moodle's
+importer always adds new questions, and drops an ID number already used in the category.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from ..cli import config_option, config_path
 from ..errors import HandbookError, format_issues
 from ..model import Quiz
 from ..registry import QuizRegistry
@@ -56,6 +57,14 @@ def load_project(config_file: Path) -> Project:
     site = Site(url if not url or url.endswith("/") else url + "/", bool(handbook.config.use_directory_urls),
                 handbook.config.site_name, handbook.quiz_config.pages_dir)
     return Project(site, handbook.project_dir, handbook.docs_dir, handbook.quizzes_dir)
+
+
+def _config_path(config_file: Path | None) -> Path:
+    """The given mkdocs.yml, else the nearest one: found as every other command finds it."""
+    try:
+        return config_path(config_file)
+    except HandbookError as error:
+        raise ExportError(str(error)) from None
 
 
 def formats_for(quiz: Quiz, requested: str) -> tuple[str, ...]:
@@ -109,26 +118,29 @@ def write(files: Files, out: Path) -> None:
 @click.option("--format", "requested", type=click.Choice([*FORMATS, "all"]), default="all", show_default=True,
               help="gift, moodle-xml and qti export knowledge checks; json and handout export self-assessments; "
                    "all exports each quiz in every format that fits it.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("export"), show_default=True,
-              help="Folder to write into (one sub-folder per format); files already there are overwritten.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write into (one sub-folder per format); files already there are overwritten. "
+                   "Default: export/ next to mkdocs.yml, never inside docs/.")
 @click.option("--answers", is_flag=True, help="Also write an answer key for each exported knowledge check "
               "(answers/<id>.html). For instructors only.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("mkdocs.yml"),
-              show_default=True, help="The handbook's mkdocs.yml: gives site_url for absolute links, and where quizzes are.")
-def export(quiz_ids: tuple[str, ...], requested: str, out: Path, answers: bool, config_file: Path) -> None:
+@config_option
+def export(quiz_ids: tuple[str, ...], requested: str, out: Path | None, answers: bool, config_file: Path | None) -> None:
     """Export quizzes (default: all) for an LMS, as data, or for print.
 
     Knowledge checks go to Moodle GIFT (gift/), Moodle XML (moodle-xml/) and IMS QTI 2.1 zip
-    packages (qti/); self-assessments go to JSON (json/) and a printable HTML handout with a
-    scoring key (handout/). Identifiers come from quiz and question ids, so re-importing updates
-    the same questions, and two runs give identical files.
+    packages (qti/; Moodle cannot import QTI: use moodle-xml there); self-assessments go to JSON
+    (json/) and a printable HTML handout with a scoring key (handout/). Two runs give identical
+    files, and every question is named by its quiz and question id.
+
+    Importing again does not update questions: Moodle adds a copy of each (without its ID number,
+    already taken). To replace questions, see "Importing again" in the LMS export guide.
 
     Select-all questions: the handbook scores them all-or-nothing; Moodle (GIFT and XML) gives
     partial credit, +100% shared by the correct choices and -100% shared by the wrong ones (never
     below 0); QTI keeps all-or-nothing.
     """
     try:
-        project = load_project(config_file)
+        project = load_project(_config_path(config_file))
         registry = QuizRegistry.load(project.quizzes_dir, project.root, project.docs_dir)
         if registry.issues:
             click.echo(format_issues(registry.issues), err=True)
@@ -137,6 +149,7 @@ def export(quiz_ids: tuple[str, ...], requested: str, out: Path, answers: bool, 
         if not quizzes:
             raise ExportError(f"no quiz can be exported as {requested}")
         files = export_quizzes(quizzes, requested, Text(project.site), answers)
+        out = out or project.root / "export"
         write(files, out)
     except ExportError as error:
         click.echo(f"handbook export: {error}", err=True)
