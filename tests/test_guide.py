@@ -293,14 +293,15 @@ def test_error_examples_in_the_guide_are_real_messages() -> None:
             choices: [{text: a, correct: true}, {text: b}]
           - text: Two
             choices: [{text: a, correct: true}, {text: b}]
-          - text: Three
+          - id: open-questions
+            text: Three
             choices:
               - text: a
               - text: b
     """)
     issues = validate(load_text(text, "quizzes/mi-check.yml"), "mi-check")[1]
     assert [f"{i.path}: {i.message}" for i in issues] == \
-        ["questions[2].choices: no choice is marked 'correct: true': mark at least one"]
+        ["questions[3] (id: open-questions).choices: no choice is marked 'correct: true': mark at least one"]
     assert isinstance(issues[0], QuizIssue)
     for page in ("errors.md", "adding-a-chapter.md"):
-        assert "questions[2].choices: no choice is marked 'correct: true': mark at least one" in read(GUIDE / page)
+        assert "questions[3] (id: open-questions).choices: no choice is marked 'correct: true': mark at least one" in read(GUIDE / page)

@@ -52,7 +52,7 @@ def test_position_falls_back_to_the_nearest_located_parent() -> None:
     assert loaded.position(("questions", 0, "id"), at_key=True) == (4, 5)
     assert loaded.position(("questions", 0, "id")) == (4, 9)
     assert loaded.position(("nothing", 3)) == (1, 1)
-    assert str(loaded.issue(("questions", 1, "vignette"), "a message")) == "quizzes/x.yml:10:5: questions[1].vignette: a message"
+    assert str(loaded.issue(("questions", 1, "vignette"), "a message")) == "quizzes/x.yml:10:5: questions[2] (id: signs).vignette: a message"
 
 
 def test_positions_in_flow_style_and_with_crlf_line_ends() -> None:
@@ -124,7 +124,7 @@ def test_duplicate_keys_are_reported_at_the_second_naming_the_first() -> None:
     text = "type: knowledge\ntitle: First\nquestions:\n  - text: Q\n    text: Q again\ntitle: Second\n"
     loaded = load_text(text, "quizzes/x.yml")
     assert [str(i) for i in loaded.issues] == [
-        "quizzes/x.yml:5:5: questions[0].text: duplicate key 'text' (first at line 4): remove one of them",
+        "quizzes/x.yml:5:5: questions[1].text: duplicate key 'text' (first at line 4): remove one of them",
         "quizzes/x.yml:6:1: title: duplicate key 'title' (first at line 2): remove one of them",
     ]
 
@@ -287,7 +287,7 @@ def test_merge_key_in_a_quiz_is_reported_with_the_keys_it_would_have_given() -> 
         """
     )
     assert [str(i) for i in issues] == [
-        "quizzes/x.yml:7:9: questions[0].choices[1]: merge keys ('<<: *name') are not supported: write the keys out in full"
+        "quizzes/x.yml:7:9: questions[1].choices[2]: merge keys ('<<: *name') are not supported: write the keys out in full"
     ]
 
 

@@ -78,7 +78,7 @@ def test_issue_format_names_file_line_column_path_and_message() -> None:
         name="rapport",
     )
     assert [str(i) for i in issues] == [
-        "quizzes/rapport.yml:14:15: items[2].subscale: unknown subscale 'atunement' (did you mean 'attunement'?)"
+        "quizzes/rapport.yml:14:15: items[3].subscale: unknown subscale 'atunement' (did you mean 'attunement'?)"
     ]
 
 

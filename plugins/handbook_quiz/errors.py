@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 _LINE_BREAKS = {ord(c): repr(c)[1:-1] for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
 """Every character ``str.splitlines`` breaks at, written as its escape (``\\n``)."""
@@ -18,7 +19,7 @@ class QuizIssue:
     line: int
     column: int
     path: str
-    """Data path inside the quiz, e.g. ``items[2].subscale``; empty for whole-file problems."""
+    """Data path inside the quiz, 1-based, e.g. ``items[3] (id: rushing).subscale``; empty for whole-file problems."""
     message: str
 
     def __str__(self) -> str:
@@ -47,12 +48,32 @@ def format_issues(issues: list[QuizIssue], page_errors: list[str] | None = None)
     return "\n".join([f"handbook-quiz: {len(lines)} {noun} in {len(files)} {places}:", *lines])
 
 
-def format_path(path: tuple[str | int, ...]) -> str:
-    """Render a data path as ``questions[1].choices[0].text``."""
+def format_path(path: tuple[str | int, ...], data: Any = None) -> str:
+    """Render a data path the way an instructor counts: ``questions[3] (id: withdrawal).choices[2].text``.
+
+    Positions count from 1, like lines. With the file's ``data``, an entry whose ``id`` the
+    instructor wrote is also named by it; a default id (``q3``) is never shown, since it is not
+    in the file.
+    """
     out = ""
+    node = data
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        if isinstance(part, int):
+            node = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            out += f"[{part + 1}]" + _written_id(node)
+        else:
+            node = node.get(part) if isinstance(node, dict) else None
+            out += f".{part}" if out else part
     return out
+
+
+def _written_id(entry: Any) -> str:
+    """`` (id: <id>)`` for an entry with an id written in the file, else nothing."""
+    written = entry.get("id") if isinstance(entry, dict) else None
+    if not isinstance(written, str) or not written:
+        return ""
+    shown = written if len(written) <= 40 else written[:37] + "..."
+    return f" (id: {shown})"
 
 
 def page_problems(embed_errors: list[str], broken_ids: Iterable[str]) -> list[str]:

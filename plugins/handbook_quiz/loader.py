@@ -54,7 +54,7 @@ class LoadedFile:
     def issue(self, path: Path_, message: str, *, at_key: bool = False) -> QuizIssue:
         """Make an issue located at ``path`` (its key when asked and known, else the nearest value)."""
         line, col = self.position(path, at_key=at_key)
-        return QuizIssue(self.file, line, col, format_path(path), message)
+        return QuizIssue(self.file, line, col, format_path(path, self.data), message)
 
     def position(self, path: Path_, *, at_key: bool = False) -> tuple[int, int]:
         """Position of a path, falling back to its nearest located parent."""
@@ -243,8 +243,27 @@ class _Walker:
         self.last_position = (1, 1)
         self.open: set[int] = set()
         """Ids of the collection nodes being built, to catch an alias that contains itself."""
+        self.pending: list[tuple[tuple[int, int], Path_, str]] = []
+        """Issues found on the way, as (position, path, message): their paths name the ids written in the
+        file, which are known only once the whole file is built."""
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
+        """Plain data for a node; for the whole file (``path == ()``), its issues are added to the result."""
+        if path:
+            return self._value(node, path)
+        data = None
+        try:
+            data = self._value(node, path)
+            return data
+        finally:  # also when a limit stops the walk: the issues found so far are kept, by position only
+            for (line, col), where, message in self.pending:
+                self.result.issues.append(QuizIssue(self.result.file, line, col, format_path(where, data), message))
+
+    def _report(self, path: Path_, message: str, position: tuple[int, int] | None = None) -> None:
+        """Note an issue at ``position`` (default: where the value at ``path`` starts)."""
+        self.pending.append((position or self.result.position(path), path, message))
+
+    def _value(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
         position = (node.start_mark.line + 1, node.start_mark.column + 1)
         self.last_position = position
@@ -260,7 +279,7 @@ class _Walker:
             try:
                 if isinstance(node, yaml.MappingNode):
                     return self._mapping(node, path)
-                return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+                return [self._value(child, (*path, i)) for i, child in enumerate(node.value)]
             finally:
                 self.open.discard(id(node))
         if node.tag == _STR:
@@ -268,14 +287,14 @@ class _Walker:
         try:
             value = self.constructor.construct_object(node)
         except ConstructorError as error:
-            self.result.issues.append(self.result.issue(path, f"value cannot be read: {error.problem}"))
+            self._report(path, f"value cannot be read: {error.problem}")
             return None
         except _UNFIT:
-            self.result.issues.append(self.result.issue(path, _unfit_message(node)))
+            self._report(path, _unfit_message(node))
             return None
         if isinstance(value, int) and value.bit_length() > 64 and not _printable(value):
             # e.g. 0xFFF... with 4,000 digits: Python refuses to print it, so every message about it would fail.
-            self.result.issues.append(self.result.issue(path, f"value cannot be read: '{node.value[:37]}...' is too large a number"))
+            self._report(path, f"value cannot be read: '{node.value[:37]}...' is too large a number")
             return None
         return value
 
@@ -291,16 +310,16 @@ class _Walker:
                     message = f"key {key_node.value!r} is not a name: keys are words like 'title'"
                 else:
                     message = "a list or mapping cannot be a key: keys are words like 'title'"
-                self.result.issues.append(QuizIssue(self.result.file, *key_position, format_path(path), message))
+                self._report(path, message, key_position)
                 continue
             child = (*path, key)
             if key in out:
                 first = self.result.keys[child]
                 message = f"duplicate key '{key}' (first at line {first[0]}): remove one of them"
-                self.result.issues.append(QuizIssue(self.result.file, *key_position, format_path(child), message))
+                self._report(child, message, key_position)
                 continue
             self.result.keys[child] = key_position
-            out[key] = self.build(value_node, child)
+            out[key] = self._value(value_node, child)
         return out
 
     def _key(self, node: yaml.Node) -> Any:
