@@ -5,7 +5,10 @@ own loader and validator); nothing is built. ``mkdocs build --strict`` with the 
 settings checked below is the second line of defence for links and anchors.
 
 The minimums apply only to the chapters listed in ``CHAPTERS``, so that a chapter an instructor has
-just scaffolded (``handbook new``) does not turn the suite red until it is added here.
+just scaffolded (``handbook new``) does not turn the suite red until it is added here. The stricter
+rules of the content and quiz reworks (discussion questions, 10 questions with 5 scenarios and 2
+select-all questions, no repeated disclaimer in a self-assessment) apply to the chapters in
+``REWORKED``; a chapter joins that set once it meets them.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import pytest
 import yaml
 
 from handbook_quiz.embed import scan_block_lines
+from handbook_quiz.labels import ENGLISH
 from handbook_quiz.loader import load_file
 from handbook_quiz.model import Band, Quiz
 from handbook_quiz.validate import validate
@@ -37,18 +41,31 @@ GLOSSARY = DOCS / "glossary.md"
 
 TOPIC_CHAPTERS = ("rapport", "goal-setting", "empathy", "cultural-humility", "repairing-ruptures", "clients-view")
 """The topic chapters: each has a subscale in the alliance profile."""
-CHAPTERS = ("foundations", *TOPIC_CHAPTERS)
-"""Every chapter the minimums apply to (foundations is a chapter but not a profile subscale)."""
+CHAPTERS = ("foundations", "evidence", *TOPIC_CHAPTERS)
+"""Every chapter the minimums apply to (foundations and evidence are chapters but not profile subscales)."""
+REWORKED = frozenset({"evidence"})
+"""Chapters that meet the stricter rules (``REWORKED_SECTIONS``, ``MIN_QUESTIONS``, ``MIN_VIGNETTES``,
+the select-all rule, no repeated disclaimer). Widen it as chapters are reworked; once it holds every
+chapter, the ``LEGACY_`` rules can go."""
 PROFILE = "alliance-profile"
 HANDBOOK_QUIZZES = (*(f"{c}-{kind}" for c in CHAPTERS for kind in ("check", "self")), PROFILE, "alliance-check-in")
 """The handbook's own quizzes (other quiz files, such as an instructor guide's examples, are checked by the build)."""
+REWORKED_QUIZZES = frozenset(f"{c}-{kind}" for c in REWORKED for kind in ("check", "self"))
+"""Quiz files held to the reworked rules; add others here (e.g. the profile or a guide example) once they meet them."""
 
 SECTIONS = ("objectives", "evidence", "core-concepts", "skills", "case", "misconceptions", "ethics", "check",
-            "reflect", "prompts", "takeaways", "further-reading")
+            "reflect", "prompts", "discussion", "takeaways", "further-reading")
 """The standard H2 ids, in the order the content conventions give them."""
+LEGACY_SECTIONS = tuple(s for s in SECTIONS if s != "discussion")
+"""The sections of a chapter not yet in ``REWORKED`` (no discussion questions yet)."""
+MIN_DISCUSSION, MAX_DISCUSSION = 3, 5
+"""Open seminar questions under '## Discussion questions {#discussion}'."""
 
 MIN_WORDS, MAX_WORDS = 2_500, 5_000
-MIN_QUESTIONS, MIN_VIGNETTES = 8, 3
+MIN_QUESTIONS, MIN_VIGNETTES = 10, 5
+LEGACY_MIN_QUESTIONS, LEGACY_MIN_VIGNETTES = 8, 3
+MIN_SELECT_ALL, SELECT_ALL_KEYS, SELECT_ALL_CHOICES = 2, (2, 3), (4, 5)
+"""At least two select-all questions with 2-3 correct choices among 4-5 choices."""
 MIN_ITEMS, MIN_SUBSCALES, MIN_REVERSED = 12, 2, 3
 
 GENERATED_PAGES = ("my-results.md", "quizzes/index.md")
@@ -547,11 +564,38 @@ def test_every_reference_is_cited() -> None:
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_chapter_has_the_standard_sections_in_order(chapter: str) -> None:
     ids = h2_ids(read(DOCS / f"{chapter}.md"))
-    missing = [s for s in SECTIONS if s not in ids]
+    sections = SECTIONS if chapter in REWORKED or "discussion" in ids else LEGACY_SECTIONS
+    missing = [s for s in sections if s not in ids]
     assert missing == [], f"docs/{chapter}.md lacks H2 sections with these ids: {missing} (e.g. '## Skills {{#skills}}')"
     order = [i for i in ids if i in SECTIONS]
-    assert order == list(SECTIONS), f"docs/{chapter}.md: standard sections out of order: {order}"
+    assert order == list(sections), f"docs/{chapter}.md: standard sections out of order: {order}"
     assert "" not in ids, f"docs/{chapter}.md: every H2 needs an explicit id ({{#id}})"
+
+
+def section_text(text: str, section: str) -> str:
+    """The lines of one H2 section (without its heading), code and quiz blocks blanked."""
+    lines, inside = [], False
+    for line in without_code_and_quiz_blocks(text).splitlines():
+        match = H2.match(line)
+        if match:
+            found = re.search(r"#([\w-]+)", match.group("attrs") or "")
+            inside = bool(found) and found.group(1) == section
+            continue
+        if inside:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("chapter", sorted(REWORKED))
+def test_chapter_has_discussion_questions(chapter: str) -> None:
+    body = section_text(read(DOCS / f"{chapter}.md"), "discussion")
+    questions = [" ".join(item.split()) for item in re.split(r"^(?=(?:\d+\.|[-*])\s+\S)", body, flags=re.MULTILINE)
+                 if re.match(r"(?:\d+\.|[-*])\s+\S", item)]
+    assert MIN_DISCUSSION <= len(questions) <= MAX_DISCUSSION, \
+        f"docs/{chapter}.md: '## Discussion questions {{#discussion}}' needs {MIN_DISCUSSION} to {MAX_DISCUSSION} " \
+        f"questions as a list, has {len(questions)}"
+    closed = [q for q in questions if "?" not in q and not re.search(r"\b(?:argue|discuss|explain|compare)\b", q, re.I)]
+    assert closed == [], f"docs/{chapter}.md: discussion items should be open questions: {closed}"
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
@@ -590,13 +634,30 @@ def test_every_handbook_quiz_is_valid(quiz_id: str) -> None:
 def test_knowledge_check_minimums(chapter: str) -> None:
     check = quiz(f"{chapter}-check")
     assert check.type == "knowledge" and check.chapter == f"{chapter}.md"
-    assert len(check.questions) >= MIN_QUESTIONS, f"{chapter}-check has {len(check.questions)} questions, needs {MIN_QUESTIONS}"
+    min_questions, min_vignettes = ((MIN_QUESTIONS, MIN_VIGNETTES) if chapter in REWORKED
+                                    else (LEGACY_MIN_QUESTIONS, LEGACY_MIN_VIGNETTES))
+    assert len(check.questions) >= min_questions, f"{chapter}-check has {len(check.questions)} questions, needs {min_questions}"
     vignettes = sum(bool(q.vignette.strip()) for q in check.questions)
-    assert vignettes >= MIN_VIGNETTES, f"{chapter}-check has {vignettes} questions with a vignette, needs {MIN_VIGNETTES}"
+    assert vignettes >= min_vignettes, f"{chapter}-check has {vignettes} questions with a vignette, needs {min_vignettes}"
     no_explanation = [q.id for q in check.questions if not q.explanation.strip()]
     assert no_explanation == [], f"{chapter}-check: questions without an explanation: {no_explanation}"
     bare = [f"{q.id}: {c.text}" for q in check.questions for c in q.choices if not c.correct and not c.feedback.strip()]
     assert bare == [], f"{chapter}-check: wrong choices without feedback saying why:\n" + "\n".join(bare)
+
+
+def select_all_questions(check: Quiz) -> list[str]:
+    """Ids of the select-all questions with 2-3 correct choices among 4-5 choices."""
+    low, high = SELECT_ALL_KEYS
+    return [q.id for q in check.questions if low <= sum(c.correct for c in q.choices) <= high
+            and SELECT_ALL_CHOICES[0] <= len(q.choices) <= SELECT_ALL_CHOICES[1]]
+
+
+@pytest.mark.parametrize("chapter", sorted(REWORKED))
+def test_knowledge_check_has_select_all_questions(chapter: str) -> None:
+    found = select_all_questions(quiz(f"{chapter}-check"))
+    assert len(found) >= MIN_SELECT_ALL, \
+        f"{chapter}-check has {len(found)} select-all questions with {SELECT_ALL_KEYS[0]}-{SELECT_ALL_KEYS[1]} keys " \
+        f"among {SELECT_ALL_CHOICES[0]}-{SELECT_ALL_CHOICES[1]} choices ({found}), needs {MIN_SELECT_ALL}"
 
 
 def chapter_links(band: Band, page: str) -> list[str]:
@@ -605,13 +666,31 @@ def chapter_links(band: Band, page: str) -> list[str]:
             if target.partition("#")[0] == page and target.partition("#")[2] in page_ids(page)]
 
 
-def assert_reflective_aid(name: str, description: Any, *, named: bool = True) -> None:
-    """The description calls the self-assessment a reflective learning aid, not validated or diagnostic."""
+DISCLAIMER = re.compile(r"\bnot (?:a |an )?(?:validated|diagnostic)\b|\bnor (?:a |an )?diagnostic\b")
+"""The "not a validated or diagnostic instrument" note, which the quiz template shows once above the items."""
+
+
+def assert_reflective_aid(name: str, description: Any, *, named: bool = True, reworked: bool = True) -> None:
+    """The description calls the self-assessment a reflective learning aid, without repeating the template's note.
+
+    The quiz template shows "not a validated or diagnostic instrument" once above the items, so a
+    reworked self-assessment must not say it again; one not yet reworked may still carry the copy.
+    """
     text = re.sub(r"\s+", " ", re.sub(r"[*_`]", " ", description if isinstance(description, str) else "")).lower()
     if named:
         assert "reflective learning aid" in text, f"{name}: the description must call it a reflective learning aid"
-    assert re.search(r"\bnot (?:a |an )?(?:validated|diagnostic)\b", text) and "validated" in text and "diagnostic" in text, \
-        f"{name}: the description must say it is not a validated or diagnostic instrument"
+    if reworked:
+        assert not DISCLAIMER.search(text), \
+            f"{name}: the description repeats the 'not a validated or diagnostic instrument' note that the quiz " \
+            f"template already shows; remove it from the YAML"
+
+
+def test_the_template_shows_the_disclaimer_once() -> None:
+    """What the self-assessment descriptions no longer repeat is on every self-assessment, from the labels."""
+    note = ENGLISH["not_diagnostic"].lower()
+    assert "reflective learning aid" in note and DISCLAIMER.search(note)
+    template = read(ROOT / "plugins" / "handbook_quiz" / "templates" / "quiz.html.jinja")
+    assert template.count("labels.not_diagnostic") == 1
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
@@ -622,7 +701,7 @@ def test_self_assessment_minimums(chapter: str) -> None:
     assert len(assessment.subscales) >= MIN_SUBSCALES, f"{chapter}-self has {len(assessment.subscales)} subscales"
     reversed_items = sum(item.reverse for item in assessment.items)
     assert reversed_items >= MIN_REVERSED, f"{chapter}-self has {reversed_items} reverse-scored items, needs {MIN_REVERSED}"
-    assert_reflective_aid(assessment.id, assessment.description)
+    assert_reflective_aid(assessment.id, assessment.description, reworked=chapter in REWORKED)
     bands = [*assessment.bands, *(band for s in assessment.subscales for band in s.bands)]
     assert bands, f"{chapter}-self has no bands"
     unlinked = [band.label for band in bands if not chapter_links(band, f"{chapter}.md")]
@@ -643,16 +722,16 @@ def test_alliance_profile_has_one_subscale_per_topic_chapter() -> None:
                 if not any(chapter_links(band, f"{chapter}.md") for chapter in TOPIC_CHAPTERS)]
     assert unlinked == [], f"{PROFILE}: overall bands must link to a section of a topic chapter: {unlinked}"
     assert len(profile.items) >= MIN_ITEMS and sum(i.reverse for i in profile.items) >= MIN_REVERSED
-    assert_reflective_aid(profile.id, profile.description)
+    assert_reflective_aid(profile.id, profile.description, reworked=PROFILE in REWORKED_QUIZZES)
 
 
 @pytest.mark.parametrize("path", quiz_files(), ids=lambda p: p.name)
-def test_every_self_assessment_says_it_is_not_validated_or_diagnostic(path: Path) -> None:
+def test_self_assessment_descriptions_do_not_repeat_the_disclaimer(path: Path) -> None:
     """Every self-assessment file, the handbook's own and any other (read as plain YAML)."""
     data = quiz_data(path)
     if isinstance(data, dict) and data.get("type") == "self-assessment":
         own = path.stem in HANDBOOK_QUIZZES and path.stem != "alliance-check-in"  # the check-in is a conversation aid
-        assert_reflective_aid(path.name, data.get("description"), named=own)
+        assert_reflective_aid(path.name, data.get("description"), named=own, reworked=path.stem in REWORKED_QUIZZES)
 
 
 # --------------------------------------------------------------------------------------------------
