@@ -179,6 +179,8 @@ TITLES = [
     "yes",
     "No",
     "1.0",
+    "0E0",  # a number in YAML 1.2 only (ruamel), text in YAML 1.1 (MkDocs): found by the property test below
+    "0o17",
     "null",
     "- a dash",
     "[Brackets] and {braces}",
@@ -214,6 +216,21 @@ def test_new_chapter_adds_one_nav_line_that_reads_back_as_the_title(site: Path, 
     heading = (site / "docs/new-chapter.md").read_text(encoding="utf-8").splitlines()[0]
     converted = markdown.markdown(heading, extensions=["attr_list", "toc"])
     assert html.unescape(re.fullmatch(r"<h1[^>]*>(.*)</h1>", converted).group(1)) == title  # shown as typed
+
+
+def test_the_issues_long_title_with_its_own_file_name_is_one_nav_line(site: Path) -> None:
+    """The command exactly as the instructor typed it (issue 16, point 1): the title and the file name
+    made from it give a nav line of over 80 characters, which ruamel's default width used to wrap."""
+    title = "Working with interpreters in family therapy sessions"
+    before = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    result = handbook("new", "chapter", title)
+    assert result.exit_code == 0, result.output
+    after = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    added, = added_lines(before, after)
+    page = "working-with-interpreters-in-family-therapy-sessions.md"
+    assert added == f"      - {title}: {page}" and len(added) > 80
+    assert chapters_nav(after)[-1] == {title: page}
+    assert "could not be read" not in result.output and "was not changed" not in result.output
 
 
 TITLE_CHARACTERS = st.characters(blacklist_categories=sorted(NOT_IN_A_TITLE))

@@ -54,11 +54,23 @@ def nav_entry(title: str, page: str) -> str:
 def one_line_scalar(value: str) -> str:
     """``value`` as a YAML scalar on one line: plain when that reads back as the same text, else quoted.
 
-    PyYAML quotes what YAML 1.1 would read as something else (``yes``, ``1.0``, ``#x``, ``a: b``),
-    which also covers YAML 1.2; the width is unlimited so it never folds the line.
+    PyYAML quotes what YAML 1.1 would read as something else (``yes``, ``1.0``, ``#x``, ``a: b``);
+    what only YAML 1.2 reads as a number (``0E0``, ``0o17``) is quoted too, as ruamel.yaml would
+    otherwise load it. The width is unlimited, so the line is never folded.
     """
     dumped = yaml.safe_dump(value, allow_unicode=True, width=1_000_000_000)
-    return dumped.removesuffix("\n...\n").rstrip("\n")
+    dumped = dumped.removesuffix("\n...\n").rstrip("\n")
+    if not dumped.startswith(("'", '"')) and not _reads_back_in_yaml_1_2(dumped, value):
+        dumped = "'" + value.replace("'", "''") + "'"
+    return dumped
+
+
+def _reads_back_in_yaml_1_2(plain: str, value: str) -> bool:
+    try:
+        loaded = YAML(typ="safe", pure=True).load(f"key: {plain}\n")
+    except YAMLError:
+        return False
+    return isinstance(loaded, dict) and type(loaded.get("key")) is str and loaded["key"] == value
 
 
 def add_to_nav(config_file: Path, title: str, page: str) -> NavResult:

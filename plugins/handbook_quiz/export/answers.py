@@ -16,6 +16,10 @@ from .page import page
 from .text import Text
 
 
+SHUFFLED_NOTE = ("Letters follow the order in the quiz file. This quiz shuffles its choices (<code>shuffle</code>), "
+                 "so the site, Moodle XML and QTI show them in another order: match a choice by its text there.")
+
+
 def letter(index: int) -> str:
     """a, b, ... z, then aa, ab, ...: choice letters as printed (choices are never shuffled on paper)."""
     return ascii_lowercase[index] if index < 26 else letter(index // 26 - 1) + ascii_lowercase[index % 26]
@@ -28,6 +32,8 @@ def export_answers(quiz: Quiz, text: Text) -> Files:
            f"<p>{len(quiz.questions)} questions. A question is right only when exactly the correct choices are picked."
            + (f" Pass mark: {percent(quiz.pass_mark * 100)}% of questions right." if quiz.pass_mark is not None else "")
            + "</p>"]
+    if getattr(quiz, "shuffle", True):
+        out.append(f"<p>{SHUFFLED_NOTE}</p>")
     if any(q.multiple for q in quiz.questions):
         out.append(f"<p>{escape(PARTIAL_CREDIT_NOTE)}</p>")
     out += ["<h2>Key</h2>", "<table><thead><tr><th>Question</th><th>Id</th><th>Correct</th></tr></thead><tbody>"]
