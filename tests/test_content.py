@@ -303,7 +303,7 @@ _PARTICLE = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]el|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[
 NAME = rf"{_PARTICLE}*[{_UPPER}][^\W\d_]*(?:-[^\W\d_]+|['’][{_UPPER}][^\W\d_]*)*"
 YEAR = r"(?:\d{4}(?:/\d{4})?[a-z]?|n\.d\.)"
 YEARS = rf"(?P<years>{YEAR}(?:,\s*{YEAR})*)"
-ET_AL = r"\s+et\s+al\."
+ET_AL = r",?\s+et\s+al\."
 SEPARATOR = r"(?:,?\s+(?:&|and)\s+|,\s+)"
 PREFIXES = re.compile(r"^\s*(?:(?:e\.g\.|i\.e\.|cf\.|see(?:\s+also)?|as\s+reviewed\s+in|reviewed\s+in|for\s+example|for\s+a\s+review,?\s+see)[,:]?\s+)+", re.IGNORECASE)
 
@@ -327,7 +327,9 @@ def citation_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 class Citation:
     first: str
     second: str | None
-    """The second author's surname for a two-author work; '' for three or more ("et al."); None for one."""
+    """The second author's surname for a two-author work; '' for three or more ("et al."); None for one;
+    '+' and the second surname for "Owen, Leach, et al.", the APA form that tells apart two works with
+    the same first author and year but different co-authors."""
     year: str
     text: str
     where: str
@@ -355,7 +357,10 @@ def author_readings(authors: str) -> list[tuple[str, str | None]]:
     readings = []
     for start in range(len(names)):
         rest = names[start:]
-        readings.append((rest[0], "" if et_al or len(rest) >= 3 else (rest[1] if len(rest) == 2 else None)))
+        if et_al:
+            readings.append((rest[0], f"+{rest[1]}" if len(rest) >= 2 else ""))
+        else:
+            readings.append((rest[0], "" if len(rest) >= 3 else (rest[1] if len(rest) == 2 else None)))
     return readings
 
 
@@ -403,7 +408,7 @@ def citations_in(text: str, where: str, known: set[tuple[str, str | None, str]] 
         found.append((match.start(), authors, match.group("years")))
 
     if known is None:
-        known = {entry.key for entry in reference_entries()}
+        known = set(reference_keys())
     citations = []
     for offset, authors, years in sorted(set(found)):
         readings = author_readings(authors)
@@ -434,11 +439,21 @@ class Reference:
         return (fold(self.surnames[0]), second, self.year)
 
     @property
+    def keys(self) -> tuple[tuple[str, str | None, str], ...]:
+        """Every way the entry can be cited: "(Owen et al., 2011)" and, for three or more authors,
+        "(Owen, Leach, et al., 2011)"."""
+        if self.key[1] == "" and len(self.surnames) >= 2:
+            return (self.key, (self.key[0], f"+{fold(self.surnames[1])}", self.year))
+        return (self.key,)
+
+    @property
     def cited_as(self) -> str:
         first, second, year = self.surnames[0], self.key[1], self.year
         if second is None:
             return f"({first}, {year})"
         if second == "":
+            if len(reference_keys()[self.key]) > 1 and len(self.surnames) >= 2:
+                return f"({first}, {self.surnames[1]}, et al., {year})"
             return f"({first} et al., {year})"
         return f"({first} & {self.surnames[1]}, {year})"
 
@@ -465,6 +480,16 @@ def reference_entries() -> tuple[Reference, ...]:
             surnames = tuple(t for t in tokens if t and not INITIALS.match(t))
         entries.append(Reference(authors, surnames, match.group("year"), number, line, organisation))
     return tuple(entries)
+
+
+@cache
+def reference_keys() -> dict[tuple[str, str | None, str], tuple[Reference, ...]]:
+    """Every citation key of the reference list, with the entries it could mean."""
+    found: dict[tuple[str, str | None, str], list[Reference]] = defaultdict(list)
+    for entry in reference_entries():
+        for key in entry.keys:
+            found[key].append(entry)
+    return {key: tuple(entries) for key, entries in found.items()}
 
 
 def citation_sources() -> list[tuple[str, str]]:
@@ -503,6 +528,8 @@ def all_citations() -> tuple[Citation, ...]:
      [("Substance Abuse and Mental Health Services Administration", None, "2019")]),
     ("(Owen et al., 2011a, 2011b)", [("Owen", "", "2011a"), ("Owen", "", "2011b")]),
     ("Owen et al. (2011b) found", [("Owen", "", "2011b")]),
+    ("(Owen, Leach, et al., 2011; Owen, Tao, et al., 2011)", [("Owen", "+Leach", "2011"), ("Owen", "+Tao", "2011")]),
+    ("However, Owen, Tao, et al. (2011) found", [("Owen", "+Tao", "2011")]),
     ("(Pérez-Rojas et al., 2019; Østergård et al., 2018)", [("Pérez-Rojas", "", "2019"), ("Østergård", "", "2018")]),
     ("(Tervalon & Murray-García, 1998)", [("Tervalon", "Murray-García", "1998")]),
     ("(r = .28, 95% CI [.23, .33]; Elliott et al., 2018)", [("Elliott", "", "2018")]),
@@ -535,26 +562,30 @@ def test_reference_entries_are_read() -> None:
 
 
 def test_references_can_be_told_apart() -> None:
-    """Two entries cited the same way (same first author, year and co-author form) need 2011a/2011b."""
-    by_key: dict[tuple[str, str | None, str], list[Reference]] = defaultdict(list)
-    for entry in reference_entries():
-        by_key[entry.key].append(entry)
-    clashes = [f"{entries[0].cited_as}: docs/references.md lines " + ", ".join(str(e.line) for e in entries)
-               for entries in by_key.values() if len(entries) > 1]
+    """Two entries cited the same way need telling apart: by the second author when the co-authors differ
+    (APA: "Owen, Leach, et al., 2011"), by letters (2011a, 2011b) when the authors are the same."""
+    keys = reference_keys()
+    clashes = sorted({f"{e.cited_as}: docs/references.md lines " + ", ".join(str(o.line) for o in keys[e.key])
+                      for e in reference_entries() if all(len(keys[key]) > 1 for key in e.keys)})
     assert clashes == [], "entries cited the same way; add letters to their years (2011a, 2011b) in both the entries " \
                           "and the citations:\n" + "\n".join(clashes)
 
 
 def test_every_citation_has_a_reference() -> None:
-    keys = {entry.key for entry in reference_entries()}
+    keys = reference_keys()
     missing = [f"{c.where}: {c.text}" for c in all_citations() if c.key not in keys]
     assert missing == [], "citations without an entry in docs/references.md (match: first author, year, and second " \
                           "author or 'et al.'):\n" + "\n".join(missing)
+    ambiguous = [f"{c.where}: {c.text} could be " + " or ".join(e.cited_as for e in keys[c.key])
+                 for c in all_citations() if len(keys.get(c.key, ())) > 1]
+    assert ambiguous == [], "citations that match more than one entry; name the second author as APA style does:\n" \
+                            + "\n".join(ambiguous)
 
 
 def test_every_reference_is_cited() -> None:
     cited = {c.key for c in all_citations()}
-    uncited = [f"docs/references.md:{e.line}: {e.cited_as}" for e in reference_entries() if e.key not in cited]
+    uncited = [f"docs/references.md:{e.line}: {e.cited_as}" for e in reference_entries()
+               if not any(key in cited for key in e.keys)]
     assert uncited == [], "reference entries that no page or quiz cites:\n" + "\n".join(uncited)
 
 
