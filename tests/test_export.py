@@ -488,6 +488,9 @@ def test_the_shuffle_flag_travels_to_moodle_xml_and_qti_but_gift_says_it_cannot(
     assert "// GIFT cannot say whether to shuffle choices: Moodle applies its own default." in gift
     assert "shuffle" not in "\n".join(line for line in gift.splitlines() if not line.startswith("//"))
     assert "**GIFT has no shuffle flag**" in GUIDE
+    in_order = "This quiz keeps its choices in order (shuffle: false): import the Moodle XML file instead"
+    assert (in_order in " ".join(line.removeprefix("// ") for line in gift.splitlines())) is (not wanted)
+    assert "For a quiz with `shuffle: false`, import the Moodle XML file" in " ".join(GUIDE.split())
 
 
 def test_the_answer_key_says_when_its_letters_are_not_the_lms_order() -> None:

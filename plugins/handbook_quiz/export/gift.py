@@ -31,6 +31,9 @@ def export_gift(quiz: Quiz, text: Text) -> Files:
         f"Online: {text.site.quiz_url(quiz.id)}" if text.site.url else "",
         "Import in Moodle: Question bank > Import > GIFT format. Texts are HTML.",
         "GIFT cannot say whether to shuffle choices: Moodle applies its own default.",
+        "" if getattr(quiz, "shuffle", True) else
+        "This quiz keeps its choices in order (shuffle: false): import the Moodle XML file instead, or untick "
+        "'Shuffle the choices?' in each question after importing.",
         PARTIAL_CREDIT_NOTE if any(q.multiple for q in quiz.questions) else "",
     ]
     lines = [f"// {line}" for entry in header if entry for line in textwrap.wrap(entry, 96)]
