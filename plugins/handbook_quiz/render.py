@@ -38,6 +38,16 @@ INLINE_KEY = "\x00inline\x00"
 """Prefix of a field's memo key when converted as inline Markdown (the loader refuses control characters)."""
 
 
+def questions_attr(quiz: Quiz) -> str:
+    """'id:choices ...' for the runtime's record check: which question ids exist, with how many choices."""
+    return " ".join(f"{q.id}:{len(q.choices)}" for q in quiz.questions)
+
+
+def items_attr(quiz: Quiz) -> str:
+    """The statement ids, space-separated, for the runtime's record check."""
+    return " ".join(item.id for item in quiz.items)
+
+
 class Renderer:
     """Owns the template environment and the Markdown function; renders each quiz once."""
 
@@ -46,6 +56,7 @@ class Renderer:
         loaders = [FileSystemLoader(str(custom_templates))] if custom_templates else []
         self.env = Environment(loader=ChoiceLoader([*loaders, PackageLoader("handbook_quiz", "templates")]),
                                autoescape=select_autoescape(default=True), keep_trailing_newline=True)
+        self.env.globals.update(questions_attr=questions_attr, items_attr=items_attr)
         self.markdown = markdown
         self.inline_markdown: MarkdownFn | None = getattr(markdown, "inline", None)
         """The site's inline-only Markdown (``SiteMarkdown.inline``), when ``markdown`` has one."""

@@ -159,8 +159,10 @@ def test_corrupt_storage_is_set_aside_with_a_notice(page: Page, site, guard) -> 
     page.evaluate(f"() => sessionStorage.setItem('hq:{store}:quiz:{SELF}', '{{not json')")
     page.reload()
     root = page.locator(f"#hq-{SELF}")
-    expect(root.locator(".hq-status")).to_contain_text("could not be read, so they were set aside")
-    assert page.evaluate(f"() => sessionStorage.getItem('hq:{store}:aside:hq:{store}:quiz:{SELF}')") == "{not json"
+    expect(root.locator(".hq-notice")).to_have_text(
+        "Some saved answers for this quiz could not be read, so they were set aside (records skipped: 1). "
+        "My results can export them.")
+    assert page.evaluate(f"() => sessionStorage.getItem('hq:{store}:aside:hq:{store}:quiz:{SELF}')") == '["{not json"]'
     expect(root.locator(".hq-item").first).to_be_visible()
 
 

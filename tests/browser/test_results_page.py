@@ -320,6 +320,7 @@ def test_csv_has_a_row_per_attempt_and_area_and_neutralises_formulas(page: Page,
 
 
 def test_bad_import_files_are_refused_and_change_nothing(page: Page, site, guard, taken) -> None:
+    """Point 18-20 (file level): a file that is not an export of this site is refused as a whole."""
     root = open_with(page, site, taken)
     _, text = export(page, root, "JSON")
     good = json.loads(text)
@@ -335,9 +336,6 @@ def test_bad_import_files_are_refused_and_change_nothing(page: Page, site, guard
     def first(data: dict, quiz_id: str = SELF) -> dict:
         return data["quizzes"][quiz_id]["attempts"][0]
 
-    def set_answer(value):
-        return lambda data: first(data)["answers"].update({next(iter(first(data)["answers"])): value})
-
     proto = variant(lambda d: None).replace('"answers": {', '"answers": {"__proto__": {"polluted": 1}, ', 1)
     assert "__proto__" in proto
     cases = [
@@ -346,15 +344,9 @@ def test_bad_import_files_are_refused_and_change_nothing(page: Page, site, guard
         ("newer version", json.dumps({**good, "v": 2}), "newer version of the handbook"),
         ("other site", json.dumps({**good, "store": "another-site"}), "another site (another-site)"),
         ("oversized", '{"format": "alliance-handbook-results", "pad": "' + "x" * 2_100_000 + '"}', "too large"),
+        ("no quizzes", json.dumps({**good, "quizzes": []}), "cannot (quizzes)"),
         ("__proto__ key", proto, "(__proto__)"),
         ("constructor key", variant(lambda d: first(d).update(constructor=1)), "(constructor)"),
-        ("rating above the scale", variant(set_answer(9)), "outside the quiz's scale"),
-        ("rating not a number", variant(set_answer("4")), "outside the quiz's scale"),
-        ("score above the scale", variant(lambda d: first(d)["scores"][0].update(score=6)), "outside the quiz's scale"),
-        ("choice not an index", variant(lambda d: first(d, KNOWLEDGE)["answers"].update(x=[-1])), "outside the quiz's scale"),
-        ("right above total", variant(lambda d: first(d, KNOWLEDGE)["score"].update(right=99)), "outside the quiz's scale"),
-        ("unknown quiz", variant(lambda d: d["quizzes"].update(nope={"attempts": []})), "quiz this handbook does not have (nope)"),
-        ("wrong type", variant(lambda d: first(d).update(type="knowledge")), "cannot"),
         ("too deep", variant(lambda d: first(d).update(extra=json.loads("[" * 20 + "]" * 20))), "(depth)"),
         ("too long a text", variant(lambda d: first(d).update(reflection=["x" * 100_001])), "cannot"),
         ("too many attempts", variant(lambda d: d["quizzes"][SELF].update(attempts=[0] * 2001)), "(count)"),
@@ -369,6 +361,56 @@ def test_bad_import_files_are_refused_and_change_nothing(page: Page, site, guard
         page.evaluate("() => document.querySelector('.hq-rp-status').textContent = ''")
     expect(root.locator(".hq-rp-tools .hq-rp-msg")).to_contain_text("Nothing was changed.")
     axe(page, "after an import error")
+
+
+def test_unusable_attempts_in_an_import_are_skipped_and_counted(page: Page, site, guard, taken) -> None:
+    """Points 18, 19: each attempt goes through the same schema as storage; the unusable one is skipped,
+    the notice says how many and why, and everything else imports."""
+    root = open_with(page, site, taken)
+    _, text = export(page, root, "JSON")
+    before = storage(page)
+    shown = root.locator(".hq-rp-attempts").inner_text()
+
+    def variant(quiz_id: str, change) -> str:
+        data = json.loads(text)
+        attempt = data["quizzes"][quiz_id]["attempts"][0]
+        attempt["started"] = "2020-01-01T00:00:00.000Z"  # would be new if accepted
+        change(attempt)
+        return json.dumps(data)
+
+    def answer(value):
+        return lambda a: a["answers"].update({next(iter(a["answers"])): value})
+
+    range_ = "a value outside the quiz's scale"
+    bad = "not a complete attempt"
+    cases = [
+        ("rating above the scale", SELF, answer(9), range_),
+        ("rating not a number", SELF, answer("4"), range_),
+        ("score above the scale", SELF, lambda a: a["scores"][0].update(score=6), range_),
+        ("wrong type", SELF, lambda a: a.update(type="knowledge"), bad),
+        ("answers null", SELF, lambda a: a.update(answers=None), bad),
+        ("unknown statement", SELF, lambda a: a["answers"].update({"no-such-item": 3}), bad),
+        ("choice not an index", KNOWLEDGE, lambda a: a["answers"].update({next(iter(a["answers"])): [-1]}), range_),
+        ("right above total", KNOWLEDGE, lambda a: a["score"].update(right=99), range_),
+        ("checked holds a selector", KNOWLEDGE, lambda a: a.update(checked=['x"]']), bad),
+        ("quiz id holds a selector", KNOWLEDGE, lambda a: a.update(quiz='x"]'), bad),
+    ]
+    for what, quiz_id, change, why in cases:
+        import_file(root, variant(quiz_id, change))
+        expect(status(root), what).to_have_text(
+            f"Import done. New attempts: 0; already here: 4. Attempts skipped because they could not be used: 1 "
+            f"(the first: {quiz_id} #1, {why}).")
+        assert storage(page) == before, what
+        assert root.locator(".hq-rp-attempts").inner_text() == shown, what
+        page.evaluate("() => document.querySelector('.hq-rp-status').textContent = ''")
+    nulls = json.loads(text)
+    nulls["quizzes"][SELF]["attempts"][:0] = [None, 7, "x", []]
+    nulls["quizzes"]["x\"]"] = {"attempts": [None]}
+    import_file(root, json.dumps(nulls))
+    expect(status(root)).to_have_text("Import done. New attempts: 0; already here: 5. Attempts skipped because they "
+                                      'could not be used: 5 (the first: rapport-self #1, not a complete attempt).')
+    assert storage(page) == before
+    axe(page, "after skipping attempts")
 
 
 def test_an_attempt_on_an_older_version_is_marked_and_not_rescored(page: Page, site, guard, taken) -> None:
@@ -405,14 +447,15 @@ def test_damaged_storage_is_set_aside_with_a_notice(page: Page, site, guard, tak
     }""", [prefix, future])
     root = open_results(page, site)
     expect(root.locator(".hq-rp-storage .hq-rp-note")).to_contain_text("could not be read")
+    expect(root.locator(".hq-rp-storage .hq-rp-note")).to_contain_text("(records: 3)")
     expect(root.locator(".hq-rp-quiz")).to_have_count(2)  # the knowledge check's good attempts and the profile remain
     stored = storage(page)
-    assert stored[f"session {prefix}aside:{prefix}quiz:rapport-self"] == "{not json"
-    assert stored[f"session {prefix}aside:{prefix}quiz:empathy-self"] == future
-    assert '"zz"' in stored[f"session {prefix}aside:{prefix}quiz:rapport-check"]
+    assert json.loads(stored[f"session {prefix}aside:{prefix}quiz:rapport-self"]) == ["{not json"]
+    assert json.loads(stored[f"session {prefix}aside:{prefix}quiz:empathy-self"]) == [future]
+    assert [a["hash"] for a in json.loads(stored[f"session {prefix}aside:{prefix}quiz:rapport-check"])] == ["zz"]
     assert len(json.loads(stored[f"session {prefix}quiz:rapport-check"])["attempts"]) == 2
     _, text = export(page, root.locator(".hq-rp-storage"), "JSON")  # offered in the notice itself
-    assert json.loads(text)["aside"][f"{prefix}quiz:rapport-self"] == "{not json"
+    assert json.loads(text)["aside"][f"{prefix}quiz:rapport-self"] == ["{not json"]
     import_file(root, text)  # an export with data set aside imports again (the aside part is not imported)
     expect(status(root)).to_have_text("Import done. New attempts: 0; already here: 3.")
     page.reload()
@@ -486,12 +529,15 @@ def test_markup_in_imported_data_stays_inert_text(page: Page, site, guard) -> No
     nasty = ['<script>window.__pwned = 1</script>', '<img src="x" onerror="window.__pwned = 2">']
     root = open_results(page, site)
     attempt = knowledge_attempt(nasty)
-    attempt["perspective"] = "<img src=y onerror=__pwned=3>"
+    older = {"v": 1, "quiz": "alliance-check-in", "title": "<b>Check-in</b>", "type": "self-assessment", "hash": "0ab",
+             "started": "2023-01-01T09:00:00.000Z", "finished": "2023-01-01T09:05:00.000Z", "answers": {"x": 1},
+             "perspective": "<img src=y onerror=__pwned=3>", "scores": [{"id": "", "title": "<i>All</i>", "score": 1}]}
     payload = {"format": "alliance-handbook-results", "v": 1, "store": STORE, "exported": "2024-05-01T10:00:00.000Z",
-               "quizzes": {KNOWLEDGE: {"attempts": [attempt]}}}
+               "quizzes": {KNOWLEDGE: {"attempts": [attempt]}, "alliance-check-in": {"attempts": [older]}}}
     import_file(root, json.dumps(payload))
     expect(root.locator(".hq-rp-refl li")).to_have_text(nasty)
-    expect(root.locator(".hq-rp-attempt")).to_contain_text("Answered as: <img src=y onerror=__pwned=3>")
+    expect(root.locator(".hq-rp-attempt").first).to_contain_text("Answered as: <img src=y onerror=__pwned=3>")
+    expect(root.locator(".hq-rp-attempt").first).to_contain_text("<i>All</i>")
     expect(root.locator(".hq-rp img, .hq-rp script")).to_have_count(0)
     page.wait_for_timeout(300)
     assert page.evaluate("() => window.__pwned") is None

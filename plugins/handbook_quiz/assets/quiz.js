@@ -6,11 +6,96 @@
   "use strict";
   if (window.__hq) { window.__hq.init(document); return; }
   var SCHEMA = 1;
-  var memory = {};
+  var memory = Object.create(null);
+
+  /* ---------- the one schema every stored or imported attempt must meet ----------
+     Quiz pages and My results read storage through Store.read, and imports check each attempt,
+     all with `invalid`: a hand-edited file or storage entry is skipped (and counted) wherever it
+     turns up, never half-used, never the end of the page. `q` is the quiz as this page knows it
+     (quizInfo); without it (a quiz no longer in the handbook) only the shape is checked. Checks
+     against the quiz's ids and scale apply to attempts made on its current version (same content
+     hash); an older version's ids and scale are not known here, so its attempts are shown as
+     stored. Returns "" for a usable attempt, "range" for a value outside the quiz, "bad" else. */
+  var ID = /^[a-z0-9][a-z0-9-]{0,99}$/, HASH = /^[0-9a-f]{1,64}$/;
+  function isObj(x) { return !!x && typeof x === "object" && !Array.isArray(x); }
+  function isInt(x, lo, hi) { return typeof x === "number" && x === Math.floor(x) && x >= lo && x <= hi; }
+  function isNum(x) { return typeof x === "number" && isFinite(x); }
+  function isStr(x, n) { return typeof x === "string" && x.length <= (n || 500); }
+  function isId(x) { return typeof x === "string" && ID.test(x); }
+  function isDate(x) { return isStr(x, 40) && !isNaN(Date.parse(x)); }
+  function listOf(x, test, n) { return Array.isArray(x) && x.length <= (n || 1000) && x.every(test); }
+  function distinct(list) { return list.every(function (v, i) { return list.indexOf(v) === i; }); }
+  function has(map, key) { return !!map && Object.prototype.hasOwnProperty.call(map, key); }
+
+  function invalid(a, quizId, q) {
+    if (!isObj(a) || a.v !== SCHEMA || a.quiz !== quizId || !isId(quizId) || !isStr(a.title) || !isStr(a.hash, 64) ||
+      !HASH.test(a.hash) || (a.type !== "knowledge" && a.type !== "self-assessment") || (q && q.type !== a.type) ||
+      !isDate(a.started) || !(a.finished === null || isDate(a.finished)) || !isObj(a.answers) ||
+      !(a.reflection === undefined || listOf(a.reflection, function (t) { return t === null || isStr(t, 1e5); }, 50))) return "bad";
+    var current = q && q.hash === a.hash ? q : null;
+    return a.type === "knowledge" ? invalidKnowledge(a, current) : invalidSelf(a, current);
+  }
+
+  function invalidKnowledge(a, q) {
+    var known = q ? q.questions : null, only = a.only;
+    if (a.perspective !== undefined || a.scores !== undefined || !listOf(a.checked, isId, 1000) || !distinct(a.checked) ||
+      !(a.practice === undefined || typeof a.practice === "boolean") || !(only === undefined || (a.practice === true &&
+      listOf(only, isId, 1000) && only.length && distinct(only))) || !(a.order === undefined || isObj(a.order))) return "bad";
+    var ids = Object.keys(a.answers).concat(a.checked, only || [], a.order ? Object.keys(a.order) : []);
+    if (!ids.every(function (k) { return isId(k) && (!known || has(known, k)); })) return "bad";
+    var range = Object.keys(a.answers).some(function (k) {
+      var v = a.answers[k];
+      return !listOf(v, function (c) { return isInt(c, 0, known ? known[k] - 1 : 99); }, 100) || !distinct(v);
+    }) || (a.order && Object.keys(a.order).some(function (k) {
+      var o = a.order[k];
+      return !listOf(o, function (c) { return isInt(c, 0, 99); }, 100) || !distinct(o) || (known && o.length !== known[k]);
+    }));
+    if (range) return "range";
+    if (!a.finished) return "";
+    var s = a.score, size = only ? only.length : known ? Object.keys(known).length : 0;
+    if (!isObj(s)) return "bad";
+    return isInt(s.total, 1, 1000) && isInt(s.right, 0, s.total) && (!size || s.total === size) &&
+      (s.passed === undefined || typeof s.passed === "boolean") ? "" : "range";
+  }
+
+  function invalidSelf(a, q) {
+    var keys = Object.keys(a.answers);
+    if (a.checked !== undefined || a.order !== undefined || a.only !== undefined || a.score !== undefined ||
+      !(a.practice === undefined || a.practice === false) ||
+      !(a.perspective == null || isStr(a.perspective, 40) && (!q || !q.perspectives || q.perspectives.indexOf(a.perspective) >= 0)) ||
+      !keys.every(function (k) { return isId(k) && (!q || !q.items || q.items.indexOf(k) >= 0); })) return "bad";
+    if (keys.some(function (k) { return !isInt(a.answers[k], q ? q.min : -1e6, q ? q.max : 1e6); })) return "range";
+    if (!a.finished) return "";
+    if (!listOf(a.scores, function (s) {
+      return isObj(s) && (s.id === "" || isId(s.id)) && isStr(s.title) && isNum(s.score) &&
+        (s.exact === undefined || isNum(s.exact)) && (s.band == null || isStr(s.band));
+    }, 100) || !a.scores.length || a.scores[0].id !== "") return "bad";
+    if (q && ((q.items && keys.length !== q.items.length) || (q.perspectives && a.perspective == null))) return "bad";
+    return !q || q.sum || a.scores.every(function (s) { return s.score >= q.min && s.score <= q.max; }) ? "" : "range";
+  }
+
+  /* The quiz as the schema needs it, from the data attributes of a quiz or of a My results entry. */
+  function quizInfo(node) {
+    var get = function (n) { return node.getAttribute("data-hq-" + n); }, info = { type: get("type"), hash: get("hash"),
+      min: +get("min"), max: +get("max"), sum: get("method") === "sum", items: null, questions: null, perspectives: null };
+    if (info.type === "knowledge") {
+      if (get("questions") === null) return info; /* a custom template without them: shape checks only */
+      info.questions = Object.create(null);
+      (get("questions") || "").split(" ").filter(Boolean).forEach(function (pair) {
+        var at = pair.lastIndexOf(":");
+        info.questions[pair.slice(0, at)] = +pair.slice(at + 1);
+      });
+    } else {
+      if (get("items") !== null) info.items = get("items").split(" ").filter(Boolean);
+      if (get("perspectives")) info.perspectives = Object.keys(JSON.parse(get("perspectives")));
+    }
+    return info;
+  }
 
   /* ---------- storage: sessionStorage until the reader chooses "keep on this device" ----------
      Keys: hq:<store>:quiz:<id> (attempts), hq:<store>:meta:mode ("device" in localStorage, "tab" in
-     sessionStorage), hq:<store>:meta:exported, hq:<store>:aside:<key> (unreadable data set aside). */
+     sessionStorage), hq:<store>:meta:exported, hq:<store>:aside:<key> (a JSON list of what could not
+     be read there: unreadable text, or attempts the schema refused; kept for the JSON export only). */
   function usable(name) {
     try {
       var s = window[name], probe = "hq:probe";
@@ -49,16 +134,38 @@
     if (a) a.removeItem(key);
     delete memory[key];
   };
-  Store.prototype.read = function (quizId) {
-    var key = this.prefix + "quiz:" + quizId, raw = this.get(key);
-    if (!raw) return { v: SCHEMA, attempts: [] };
-    try {
-      var data = JSON.parse(raw);
-      if (data && data.v === SCHEMA && Array.isArray(data.attempts)) return data;
-    } catch (e) { /* set aside below */ }
-    this.set(this.prefix + "aside:" + key, raw);
-    this.remove(key);
-    return { v: SCHEMA, attempts: [], setAside: true };
+  /* A quiz's usable attempts; whatever the schema refuses is moved aside and counted in `skipped`. */
+  Store.prototype.read = function (quizId, info) {
+    var key = this.prefix + "quiz:" + quizId, raw = this.get(key), data = null, good = [], bad = [];
+    if (raw === null || raw === undefined) return { v: SCHEMA, attempts: [], skipped: 0 };
+    try { data = JSON.parse(raw); } catch (e) { /* set aside below */ }
+    if (!isObj(data) || data.v !== SCHEMA || !Array.isArray(data.attempts) || !isId(quizId)) {
+      this.setAside(key, [raw]);
+      this.remove(key);
+      return { v: SCHEMA, attempts: [], skipped: 1 };
+    }
+    data.attempts.forEach(function (a) { (invalid(a, quizId, info) ? bad : good).push(a); });
+    if (bad.length) {
+      this.setAside(key, bad);
+      this.write(quizId, { attempts: good });
+    }
+    return { v: SCHEMA, attempts: good, skipped: bad.length };
+  };
+  Store.prototype.setAside = function (key, records) {
+    var aside = this.prefix + "aside:" + key, old = this.get(aside), list = [];
+    if (old) { try { list = JSON.parse(old); } catch (e) { list = null; } if (!Array.isArray(list)) list = [old]; }
+    this.set(aside, JSON.stringify(list.concat(records)));
+  };
+  /* Everything set aside so far, by key (without the prefix), each a list of records. */
+  Store.prototype.aside = function () {
+    var self = this, out = Object.create(null);
+    this.keys().forEach(function (k) {
+      if (k.indexOf(self.prefix + "aside:")) return;
+      var raw = self.get(k), list;
+      try { list = JSON.parse(raw); } catch (e) { list = null; }
+      out[k.slice(self.prefix.length + 6)] = Array.isArray(list) ? list : [raw];
+    });
+    return out;
   };
   Store.prototype.write = function (quizId, state) {
     return this.set(this.prefix + "quiz:" + quizId, JSON.stringify({ v: SCHEMA, attempts: state.attempts }));
@@ -111,9 +218,31 @@
     this.hash = root.getAttribute("data-hq-hash");
     this.store = new Store(root.getAttribute("data-hq-store"));
     this.knowledge = root.getAttribute("data-hq-type") === "knowledge";
-    this.state = this.store.read(this.id);
+    this.info = quizInfo(root);
+    this.state = this.store.read(this.id, this.info);
     if (!this.store.area()) this.say(this.L.storage_off);
-    else if (this.state.setAside) this.say(this.L.set_aside);
+    if (this.state.skipped) this.notice(fill(this.L.set_aside, { n: this.state.skipped }));
+    var last = this.state.attempts[this.state.attempts.length - 1];
+    if (last && last.hash !== this.hash) this.notice(this.L.older_attempts);
+  }
+
+  /* A lasting note above the questions (data set aside, attempts on an older version). */
+  Quiz.prototype.notice = function (text) {
+    var note = el("p", text, "hq-notice");
+    this.root.insertBefore(note, this.form);
+  };
+
+  /* The boxes of this quiz's questions or statements by their id: stored ids are looked up here and
+     compared as values, never put into a selector. */
+  Quiz.prototype.boxes = function () {
+    var map = Object.create(null);
+    $$(this.root, this.knowledge ? ".hq-question" : ".hq-item").forEach(function (box) {
+      map[box.getAttribute(box.classList.contains("hq-question") ? "data-hq-qid" : "data-hq-item")] = box;
+    });
+    return map;
+  };
+  function byAttr(nodes, name, value) {
+    return nodes.filter(function (n) { return n.getAttribute(name) === value; });
   }
 
   Quiz.prototype.say = function (text, quiet) {
@@ -160,7 +289,10 @@
     $$(this.root, "textarea[data-hq-reflection]").forEach(function (box) {
       box.addEventListener("input", function () {
         var attempt = self.lastFinished();
-        if (attempt) { attempt.reflection[+box.getAttribute("data-hq-reflection")] = box.value; self.save(); }
+        if (!attempt) return;
+        attempt.reflection = attempt.reflection || [];
+        attempt.reflection[+box.getAttribute("data-hq-reflection")] = box.value;
+        self.save();
       });
     });
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -347,14 +479,14 @@
 
   Quiz.prototype.subscaleTitle = function (id) {
     if (!id) return this.L.overall;
-    var node = $(this.root, '.hq-subscale[data-hq-subscale="' + id + '"]');
+    var node = byAttr($$(this.root, ".hq-subscale"), "data-hq-subscale", id)[0];
     if (!node) return id;
     return (this.perspective && node.getAttribute("data-hq-title-" + this.perspective)) || node.getAttribute("data-hq-title");
   };
 
   Quiz.prototype.band = function (scope, score, sum) {
-    var bands = $$(this.root, '.hq-band[data-hq-scope="' + scope + '"]');
-    if (!bands.length && scope && !sum) bands = $$(this.root, '.hq-band[data-hq-scope=""]');
+    var all = $$(this.root, ".hq-band"), bands = byAttr(all, "data-hq-scope", scope);
+    if (!bands.length && scope && !sum) bands = byAttr(all, "data-hq-scope", "");
     var found = null;
     bands.forEach(function (b) { if (score >= +b.getAttribute("data-hq-from")) found = b; });
     return found;
@@ -524,7 +656,7 @@
   Quiz.prototype.reveal = function (attempt, announcement) {
     this.results.hidden = false;
     $$(this.root, "textarea[data-hq-reflection]").forEach(function (box) {
-      box.value = attempt.reflection[+box.getAttribute("data-hq-reflection")] || "";
+      box.value = (attempt.reflection || [])[+box.getAttribute("data-hq-reflection")] || "";
     });
     if (!this.knowledge) $$(this.root, ".hq-item input, .hq-perspective input").forEach(function (i) { i.disabled = true; });
     this.showMode();
@@ -539,18 +671,14 @@
     var list = this.state.attempts, last = list[list.length - 1], self = this;
     if ($(this.root, ".hq-perspective")) this.choosePerspective(last && last.hash === this.hash ? last.perspective : null, false);
     if (!last || last.hash !== this.hash) return;
+    var boxes = this.boxes();
     Object.keys(last.answers).forEach(function (key) {
-      var box = $(self.root, (self.knowledge ? '.hq-question[data-hq-qid="' : '.hq-item[data-hq-item="') + key + '"]');
-      if (!box) return;
-      [].concat(last.answers[key]).forEach(function (value) {
-        var input = $(box, 'input[value="' + value + '"]');
-        if (input) input.checked = true;
-      });
+      var values = [].concat(last.answers[key]);
+      if (has(boxes, key)) $$(boxes[key], "input").forEach(function (input) { input.checked = values.indexOf(+input.value) >= 0; });
     });
     if (this.knowledge) {
       last.checked.forEach(function (qid) {
-        var q = $(self.root, '.hq-question[data-hq-qid="' + qid + '"]');
-        if (q) self.showVerdict(q, last.answers[qid] || []);
+        if (has(boxes, qid)) self.showVerdict(boxes[qid], last.answers[qid] || []);
       });
       if (last.finished) this.showKnowledgeResults(last, false);
     } else if (last.finished) {
@@ -580,15 +708,23 @@
     $(root, "input").focus();
   };
 
+  /* Each quiz starts on its own: should one ever fail, the others still work, and the error is
+     still reported (thrown again outside the loop). */
   function init(scope, refresh) {
     $$(scope || document, ".hq-quiz").forEach(function (root) {
       if (root.__hq) { if (refresh) root.__hq.showMode(); return; }
-      root.__hq = new Quiz(root);
-      root.setAttribute("data-hq-ready", "");
-      root.__hq.start();
+      try {
+        root.__hq = new Quiz(root);
+        root.__hq.start();
+        root.setAttribute("data-hq-ready", "");
+      } catch (e) {
+        root.setAttribute("data-hq-failed", "");
+        window.setTimeout(function () { throw e; }, 0);
+      }
     });
   }
-  window.__hq = { init: init, round2: round2, Store: Store, el: el, fill: fill };
+  window.__hq = { init: init, round2: round2, Store: Store, el: el, fill: fill, invalid: invalid, quizInfo: quizInfo,
+    isObj: isObj, isId: isId, isDate: isDate };
   function boot() {
     init(document);
     if (window.document$ && window.document$.subscribe) window.document$.subscribe(function () { init(document); });

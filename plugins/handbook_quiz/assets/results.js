@@ -6,45 +6,20 @@
   if (window.__hqRP) return window.__hqRP();
   var H = window.__hq, quizJs = document.querySelector('script[src$="quiz.js"]');
   if (!H) { if (quizJs) quizJs.addEventListener("load", run); return; } /* instant navigation: quiz.js still loading */
-  var E = H.el, fill = H.fill, FORMAT = "alliance-handbook-results", CAP = 2e6, ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
+  var E = H.el, fill = H.fill, FORMAT = "alliance-handbook-results", CAP = 2e6;
 
   function $$(root, sel) { return [].slice.call(root.querySelectorAll(sel)); }
   function add(parent, tag, text, cls) { return parent.appendChild(E(tag, text, cls)); }
-  function obj(x) { return !!x && typeof x == "object" && !Array.isArray(x); }
+  var obj = H.isObj, date = H.isDate;
   function ok(c, k, w) { if (!c) throw { hq: k, w: w }; }
   function caught(fn) { try { fn(); } catch (e) { if (!e.hq) throw e; return e; } }
   function num(x) { return Number.isFinite(x); }
-  function int(x, lo, hi) { return x === Math.floor(x) && x >= lo && x <= hi; }
-  function str(x, n) { return typeof x == "string" && x.length <= (n || 500); }
-  function date(x) { return str(x, 40) && !isNaN(Date.parse(x)); }
-  function all(list, test) { return Array.isArray(list) && list.length <= 1000 && list.every(test); }
+  function map() { return Object.create(null); }
   function same(a, b) { return a.quiz == b.quiz && a.started == b.started && a.hash == b.hash; }
   function sign(d) { d = H.round2(d); return d > 0 ? "+" + d : d < 0 ? "\u2212" + -d : "0"; }
   function last(list) { return list[list.length - 1]; }
   function cell(v) { /* a text cell a spreadsheet would run as a formula gets a leading ' */
     return typeof v == "number" ? v : '"' + (/^[=+\-@\t\r]/.test(v = v == null ? "" : String(v)) ? "'" : "") + v.replace(/"/g, '""') + '"';
-  }
-
-  /* One attempt from storage or a file. Values are checked against the quiz's scale when it was
-     made under the current version; an older version's scale is not known here. */
-  function check(a, id, q, w) {
-    var know = a && a.type == "knowledge", cur = q && q.hash == a.hash, s = a && a.score;
-    ok(obj(a) && a.v === 1 && a.quiz === id && str(a.title) && /^[0-9a-f]{1,64}$/.test(a.hash) &&
-      (know || a.type == "self-assessment") && (!q || q.type == a.type) && date(a.started) &&
-      (a.finished === null || date(a.finished)) && obj(a.answers) && (a.perspective == null || str(a.perspective, 40)) &&
-      (a.reflection === undefined || all(a.reflection, function (t) { return t === null || str(t, 1e5); })) &&
-      (a.checked === undefined || all(a.checked, function (c) { return str(c, 100); })), "bad", w);
-    Object.keys(a.answers).forEach(function (k) {
-      var v = a.answers[k];
-      ok(ID.test(k), "bad", w);
-      ok(know ? all(v, function (c) { return int(c, 0, 99); }) : int(v, cur ? q.min : -1e6, cur ? q.max : 1e6), "range", w);
-    });
-    if (!a.finished) return;
-    if (know) return ok(obj(s) && int(s.total, 1, 1e3) && int(s.right, 0, s.total) && (s.passed === undefined || s.passed === !!s.passed), "range", w);
-    ok(all(a.scores, function (s) {
-      return obj(s) && (s.id === "" || ID.test(s.id)) && str(s.title) && num(s.score) && (s.exact === undefined || num(s.exact)) && (s.band == null || str(s.band));
-    }) && obj(a.scores[0]) && a.scores[0].id === "", "bad", w);
-    ok(!cur || q.sum || a.scores.every(function (s) { return s.score >= q.min && s.score <= q.max; }), "range", w);
   }
 
   /* Caps on depth, counts and string lengths, and no prototype keys, anywhere in a file. */
@@ -63,11 +38,11 @@
     root.setAttribute("data-hq-ready", "");
     var L = JSON.parse(root.getAttribute("data-hq-labels")), id = root.getAttribute("data-hq-store"), profile = root.getAttribute("data-hq-profile");
     var store = new H.Store(id), P = store.prefix, lang = document.documentElement.lang || undefined;
-    var status = root.querySelector(".hq-rp-status"), cat = {}, order = [], sec = {}, data, aside;
+    var status = root.querySelector(".hq-rp-status"), cat = map(), order = [], sec = {}, data, aside, skipped;
     $$(root, ".hq-catalog li").forEach(function (li) {
-      var g = function (n) { return li.getAttribute("data-hq-" + n); }, a = li.querySelector("a");
+      var g = function (n) { return li.getAttribute("data-hq-" + n); }, a = li.querySelector("a"), info = H.quizInfo(li);
       order.push(g("quiz"));
-      cat[g("quiz")] = { id: g("quiz"), type: g("type"), hash: g("hash"), min: +g("min"), max: +g("max"), sum: g("method") == "sum",
+      cat[g("quiz")] = { id: g("quiz"), type: info.type, hash: info.hash, min: info.min, max: info.max, sum: info.sum, info: info,
         title: a.textContent, url: a.getAttribute("href"), li: li, persp: JSON.parse(g("perspectives") || "{}") };
     });
     ["storage", "progress", "profile", "attempts", "tools"].forEach(function (n) { sec[n] = root.querySelector(".hq-rp-" + n); });
@@ -110,41 +85,39 @@
       if (!root.contains(document.activeElement)) m.focus();
     }
 
-    /* Every quiz of this store; anything unreadable is set aside (kept for export), never shown. */
+    /* Every quiz of this store, read through the one schema (quiz.js): anything unreadable is set
+       aside (kept for the JSON export) and counted, never shown. */
     function load() {
-      data = {};
-      aside = false;
+      data = map();
+      skipped = 0;
       store.keys().forEach(function (k) {
-        var rest = k.slice(P.length), qid = rest.slice(5), st, good;
-        if (!rest.indexOf("aside:")) aside = true;
+        var rest = k.slice(P.length), qid = rest.slice(5), st;
         if (rest.indexOf("quiz:")) return;
-        st = store.read(qid);
-        aside = aside || !!st.setAside;
-        good = st.attempts.filter(function (a) { return !caught(function () { check(a, qid, cat[qid]); }); });
-        if (good.length < st.attempts.length) {
-          store.set(P + "aside:" + k, store.get(k));
-          store.write(qid, { attempts: good });
-          aside = true;
-        }
-        if (good.length) data[qid] = good;
+        st = store.read(qid, cat[qid] && cat[qid].info);
+        skipped += st.skipped;
+        if (st.attempts.length) data[qid] = st.attempts;
       });
+      aside = 0;
+      var kept = store.aside();
+      for (var k in kept) aside += kept[k].length;
     }
 
     function render() {
-      var key = document.activeElement.getAttribute("data-k");
+      var key = document.activeElement.getAttribute("data-k"), again;
       load();
       storage();
       progress();
       chartSection();
       attempts();
       tools();
-      if (key && root.querySelector('[data-k="' + key + '"]')) root.querySelector('[data-k="' + key + '"]').focus();
+      again = key && $$(root, "[data-k]").filter(function (n) { return n.getAttribute("data-k") === key; })[0];
+      if (again) again.focus();
     }
 
     function storage() {
       var b = body("storage"), mode = store.mode(), area = store.area(), row;
       if (!area) add(b, "p", L.storage_off, "hq-rp-note");
-      if (aside) btn(add(b, "p", L.rp_aside + " ", "hq-rp-note"), L.rp_export_json, exportJSON);
+      if (aside) btn(add(b, "p", fill(L.rp_aside, { n: aside }) + " ", "hq-rp-note"), L.rp_export_json, exportJSON);
       add(b, "p", L["mode_" + (mode || "unset")]);
       row = add(b, "p", null, "hq-rp-row");
       if (area) ["device", "tab"].forEach(function (m) {
@@ -224,13 +197,13 @@
       ids.forEach(function (qid) {
         var q = cat[qid], f = done(qid), g = add(b, "div", null, "hq-rp-quiz"), h = add(g, "h3");
         if (q) link(h, q);
-        else { h.textContent = last(f).title; add(g, "p", L.rp_gone, "hq-rp-old"); }
+        else { h.textContent = last(f).title; add(g, "p", L.rp_gone, "hq-rp-old"); } /* an older version of the handbook */
         f.forEach(function (a, i) { attempt(add(g, "div", null, "hq-rp-attempt"), q, a, i, f[i - 1], h.textContent); });
       });
     }
 
     function attempt(d, q, a, i, prev, title) {
-      var cmp = prev && prev.hash == a.hash, s = a.score, before = {}, ul, row;
+      var cmp = prev && prev.hash == a.hash, s = a.score, before = map(), ul, row;
       add(add(d, "h4", fill(L.rp_attempt, { n: i + 1 }) + ": "), "time", when(a.finished)).setAttribute("datetime", a.finished);
       if (q && a.hash != q.hash) add(d, "p", L.rp_older, "hq-rp-old");
       if (a.perspective) add(d, "p", fill(L.rp_perspective, { p: (q && q.persp[a.perspective]) || a.perspective }));
@@ -311,9 +284,8 @@
 
     function exportJSON() {
       load();
-      var out = { format: FORMAT, v: 1, store: id, exported: new Date().toISOString(), quizzes: {}, aside: {} };
+      var out = { format: FORMAT, v: 1, store: id, exported: new Date().toISOString(), quizzes: {}, aside: store.aside() };
       Object.keys(data).forEach(function (k) { out.quizzes[k] = { attempts: data[k] }; });
-      store.keys().forEach(function (k) { if (!k.indexOf(P + "aside:")) out.aside[k.slice(P.length + 6)] = store.get(k); });
       save("json", "application/json", JSON.stringify(out, null, 1), out.exported);
     }
 
@@ -337,6 +309,7 @@
       say(fill(L["rp_err_" + e.hq], { where: String(e.w).slice(0, 80), max: CAP / 1e6 }) + " " + L.rp_unchanged, "tools");
     }
 
+    /* The file as a whole: refused, with nothing changed, unless it is an export of this site. */
     function checkFile(d) {
       ok(obj(d) && d.format === FORMAT, "format");
       ok(d.v === 1, num(d.v) && d.v > 1 ? "newer" : "format");
@@ -344,25 +317,40 @@
       walk(d, 0);
       ok(d.store === id, "store", d.store);
       ok(obj(d.quizzes), "bad", "quizzes");
-      Object.keys(d.quizzes).forEach(function (qid) {
-        var e = d.quizzes[qid];
-        ok(ID.test(qid) && obj(e) && Array.isArray(e.attempts), "bad", qid);
-        ok(cat[qid], "quiz", qid);
-        e.attempts.forEach(function (a, i) { check(a, qid, cat[qid], qid + " #" + (i + 1)); });
-      });
     }
 
-    /* All or nothing: check the whole file, merge by (quiz, started, hash), undo if storage fills up. */
+    /* Each attempt through the same schema as storage: the usable ones by quiz, the rest counted,
+       with where and why the first one was skipped. A quiz this handbook no longer has is kept. */
+    function sortFile(d) {
+      var out = { quizzes: map(), skipped: 0, first: null };
+      function skip(where, why, n) {
+        out.skipped += n || 1;
+        if (!out.first) out.first = { where: where, why: why };
+      }
+      Object.keys(d.quizzes).forEach(function (qid) {
+        var e = d.quizzes[qid];
+        if (!H.isId(qid) || !obj(e) || !Array.isArray(e.attempts)) return skip(qid, "bad", obj(e) && Array.isArray(e.attempts) ? e.attempts.length : 1);
+        out.quizzes[qid] = e.attempts.filter(function (a, i) {
+          var why = H.invalid(a, qid, cat[qid] && cat[qid].info);
+          if (why) skip(qid + " #" + (i + 1), why);
+          return !why;
+        });
+      });
+      return out;
+    }
+
+    /* Check the whole file, merge by (quiz, started, hash), undo if storage fills up. */
     function importFile(file) {
       if (file.size > CAP) return refuse({ hq: "size" });
       file.text().then(function (text) {
-        var d, e, old = {}, failed, added = 0, dup = 0;
+        var d, e, old = {}, failed, added = 0, dup = 0, sorted, note;
         try { d = JSON.parse(text); } catch (x) { return refuse({ hq: "json" }); }
         if ((e = caught(function () { checkFile(d); }))) return refuse(e);
+        sorted = sortFile(d);
         load();
-        Object.keys(d.quizzes).forEach(function (qid) {
+        Object.keys(sorted.quizzes).forEach(function (qid) {
           var list = (data[qid] || []).slice(), k = P + "quiz:" + qid;
-          d.quizzes[qid].attempts.forEach(function (a) {
+          sorted.quizzes[qid].forEach(function (a) {
             if (list.some(function (x) { return same(x, a); })) dup++;
             else { list.push(a); added++; }
           });
@@ -376,7 +364,10 @@
           return refuse({ hq: "full" });
         }
         render();
-        say(fill(L.rp_imported, { n: added, m: dup }) + (failed ? " " + L.rp_memory : ""), "tools");
+        note = fill(L.rp_imported, { n: added, m: dup });
+        if (sorted.skipped) note += " " + fill(L.rp_skipped, { n: sorted.skipped, where: String(sorted.first.where).slice(0, 80),
+          why: L["rp_why_" + sorted.first.why] });
+        say(note + (failed ? " " + L.rp_memory : ""), "tools");
       }, function () { refuse({ hq: "json" }); });
     }
 
