@@ -436,7 +436,7 @@ def test_the_qti_package_is_what_the_guide_says(quiz: Quiz) -> None:
         assert item.processing is not None and item.processing.get("template") is None
         assert item.processing.find(f"{qti_reader.QTI}responseCondition") is not None
     guide = " ".join(GUIDE.split())
-    assert "**Moodle cannot import it.**" in guide and "In Moodle, use `moodle-xml`" in guide
+    assert "**Moodle core cannot import it.**" in guide and "In Moodle, use `moodle-xml`" in guide
     assert "IMS QTI 2.1 content package" in guide and "not with one of QTI's standard templates" in guide
 
 

@@ -128,7 +128,7 @@ def export(quiz_ids: tuple[str, ...], requested: str, out: Path | None, answers:
     """Export quizzes (default: all) for an LMS, as data, or for print.
 
     Knowledge checks go to Moodle GIFT (gift/), Moodle XML (moodle-xml/) and IMS QTI 2.1 zip
-    packages (qti/; Moodle cannot import QTI: use moodle-xml there); self-assessments go to JSON
+    packages (qti/; Moodle core cannot import QTI: use moodle-xml there); self-assessments go to JSON
     (json/) and a printable HTML handout with a scoring key (handout/). Two runs give identical
     files, and every question is named by its quiz and question id.
 
