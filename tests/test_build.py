@@ -250,7 +250,7 @@ def test_an_unused_quiz_fails_strict(tmp_path: Path, caplog: pytest.LogCaptureFi
 
 def test_warn_unused_off(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     config = unused_site(tmp_path)
-    config.write_text(MKDOCS_YML.replace("  - handbook-quiz\n", "  - handbook-quiz:\n      warn_unused: false\n"), encoding="utf-8")
+    config.write_text(MKDOCS_YML.replace("  - handbook-quiz:\n", "  - handbook-quiz:\n      warn_unused: false\n"), encoding="utf-8")
     with caplog.at_level(logging.INFO):
         build_site(config, strict=True)
     assert "not embedded" not in caplog.text
@@ -327,7 +327,7 @@ def test_yaml_never_ships_even_with_quizzes_inside_docs(tmp_path: Path) -> None:
     config = make_site(tmp_path, {
         "docs/index.md": "# Home\n\n/// quiz | rapport-check\n///\n",
         "docs/quizzes/rapport-check.yml": KNOWLEDGE,
-    }, MKDOCS_YML.replace("  - handbook-quiz\n", "  - handbook-quiz:\n      quizzes_dir: docs/quizzes\n"))
+    }, MKDOCS_YML.replace("  - handbook-quiz:\n", "  - handbook-quiz:\n      quizzes_dir: docs/quizzes\n"))
     try:
         site = build_site(config)
     except Abort:

@@ -422,7 +422,7 @@ site_name: Embeds
 theme:
   name: mkdocs
 plugins:
-  - handbook-quiz
+  - handbook-quiz: {lint: false}
 markdown_extensions:
   - admonition
   - attr_list
@@ -593,7 +593,7 @@ def test_a_thousand_quizzes_with_one_title_build_into_distinct_pages(tmp_path: P
     ids = [f"check-{n:04d}" for n in range(count)]
     files = {f"quizzes/{quiz_id}.yml": SAME_TITLE for quiz_id in ids}
     files["docs/index.md"] = "# Home\n\n" + "\n".join(f"/// quiz | {quiz_id}\n///\n" for quiz_id in ids)
-    light = "site_name: Many\ntheme:\n  name: mkdocs\nplugins:\n  - handbook-quiz\nmarkdown_extensions:\n  - attr_list\n"
+    light = "site_name: Many\ntheme:\n  name: mkdocs\nplugins:\n  - handbook-quiz: {lint: false}\nmarkdown_extensions:\n  - attr_list\n"
     config = make_site(tmp_path, files, mkdocs_yml=light)
     site = build_site(config, strict=True)
 

@@ -66,7 +66,7 @@ PAGE = dedent("""
 
 def site_yml(theme_language: str, plugin_options: str = "") -> str:
     """A Material site in ``theme_language``; ``plugin_options`` is YAML under ``handbook-quiz:``."""
-    options = "".join(f"\n      {line}" for line in dedent(plugin_options).splitlines()) or " {}"
+    options = "\n      lint: false" + "".join(f"\n      {line}" for line in dedent(plugin_options).splitlines())
     return (
         "site_name: Manual de prueba\n"
         "site_url: https://example.org/manual/\n"

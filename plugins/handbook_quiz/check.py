@@ -134,13 +134,15 @@ class CheckReport:
     warnings: list[str]
     quizzes: int
     pages: int
+    lint_warnings: list[QuizIssue] = field(default_factory=list)
+    """Item-writing warnings (``warning[code]`` in the message), printed as they are."""
     seconds: float = 0.0
     scope: str = ""
     """What was asked about, for the summary: "" (the whole site) or the files named."""
 
     @property
     def problems(self) -> int:
-        return len(self.quiz_issues) + len(self.page_errors) + len(self.warnings)
+        return len(self.quiz_issues) + len(self.page_errors) + len(self.warnings) + len(self.lint_warnings)
 
     def lines(self) -> list[str]:
         """The output: the build's messages, grouped as the build groups them, then one summary line."""
@@ -148,6 +150,7 @@ class CheckReport:
         if self.quiz_issues or self.page_errors:
             out += format_issues(self.quiz_issues, self.page_errors).splitlines()
         out += [f"warning: {warning}" for warning in self.warnings]
+        out += [str(warning) for warning in self.lint_warnings]
         return [*out, self.summary()]
 
     def summary(self) -> str:
@@ -157,8 +160,9 @@ class CheckReport:
             looked = f"in or involving {self.scope}; {looked}"
         if not self.problems:
             return f"handbook check: no problems ({looked})."
+        warnings = len(self.warnings) + len(self.lint_warnings)
         kinds = [(len(self.quiz_issues), "in quiz files"), (len(self.page_errors), "in pages"),
-                 (len(self.warnings), "warnings" if len(self.warnings) > 1 else "warning")]
+                 (warnings, "warnings" if warnings > 1 else "warning")]
         parts = ", ".join(f"{number} {kind}" for number, kind in kinds if number)
         return f"handbook check: {_count(self.problems, 'problem')} ({parts}; {looked}): fix them and run it again."
 
@@ -167,11 +171,12 @@ def _count(number: int, one: str, many: str = "") -> str:
     return f"{number} {one if number == 1 else many or one + 's'}"
 
 
-def run_check(site: Site, files: tuple[Path, ...] = ()) -> CheckReport:
+def run_check(site: Site, files: tuple[Path, ...] = (), *, lint: bool | None = None) -> CheckReport:
     """Check every quiz file and every page, collecting all problems (nothing is written).
 
     With ``files``, only the problems in or involving them are reported; everything is still
-    checked, since duplicate ids and questions span files and chapters embed quizzes.
+    checked, since duplicate ids and questions span files and chapters embed quizzes. Item-writing
+    warnings are reported when ``lint`` is true, or (``None``) when the plugin's ``lint`` option is.
     """
     started = time.perf_counter()
     registry = QuizRegistry.load(site.quizzes_dir, site.project_dir, site.docs_dir)
@@ -183,8 +188,9 @@ def run_check(site: Site, files: tuple[Path, ...] = ()) -> CheckReport:
     if site.quiz_config.warn_unused:
         unused = sorted(set(registry.quizzes) - set(embedder.used_by))
         warnings += [unused_quiz_message(registry.quizzes[quiz_id].source, quiz_id) for quiz_id in unused]
+    linted = registry.lint() if (site.quiz_config.lint if lint is None else lint) else []
     report = CheckReport(registry.issues, page_problems(embedder.errors, registry.broken), warnings,
-                         len(registry.quizzes) + len(registry.broken), pages, time.perf_counter() - started)
+                         len(registry.quizzes) + len(registry.broken), pages, linted, time.perf_counter() - started)
     return scope.filter(report) if scope else report
 
 

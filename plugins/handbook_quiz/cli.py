@@ -230,19 +230,23 @@ def new_quiz(quiz_type: str, quiz_id: str, title: str | None, chapter: str | Non
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @_config_option
+@click.option("--lint", "lint", flag_value=True, default=None,
+              help="Report item-writing warnings even when the plugin's 'lint' option is false.")
 @click.pass_context
-def check(ctx: click.Context, files: tuple[Path, ...], config_file: Path | None) -> None:
+def check(ctx: click.Context, files: tuple[Path, ...], config_file: Path | None, lint: bool | None) -> None:
     """Check every quiz and every quiz block in the pages, with the build's messages.
 
     With FILE... (quiz files, pages or mkdocs.yml), report only the problems in those files or
     involving them: the chapters that embed a quiz, a duplicate id in another file. Everything is
-    still checked. Exits with status 1 when there is any problem, so it can run before each commit.
+    still checked. Item-writing warnings (warning[code]) are reported too, unless the plugin's
+    'lint' option is false and --lint is not given. Exits with status 1 when there is any problem
+    or warning, so it can run before each commit.
 
-    Example: handbook check quizzes/rapport-check.yml docs/rapport.md
+    Example: handbook check --lint quizzes/rapport-check.yml docs/rapport.md
     """
     from .check import run_check
 
-    report = run_check(_site(config_file), files)
+    report = run_check(_site(config_file), files, lint=lint)
     for line in report.lines():
         click.echo(line)
     if report.problems:

@@ -19,6 +19,10 @@ class QuizConfig(base.Config):
     """Id of the self-assessment whose latest attempt the results page draws as the profile chart."""
     warn_unused = c.Type(bool, default=True)
     """Warn about quizzes no hand-written page embeds (fails ``--strict``)."""
+    lint = c.Type(bool, default=True)
+    """Report item-writing warnings (``warning[key-position]`` and the others in the quiz reference) in
+    the build, as MkDocs warnings that fail ``--strict`` and never stop ``serve``, and in ``handbook
+    check``; ``false`` turns them off in both (``handbook check --lint`` still reports them)."""
     storage_id = c.Optional(c.Type(str))
     """Prefix of the browser storage keys; default: a slug of ``site_name``."""
     language = c.Optional(c.Type(str))

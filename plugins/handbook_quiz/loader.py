@@ -50,6 +50,8 @@ class LoadedFile:
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     """1-based (line, column) of each mapping key, by the path of its value."""
     issues: list[QuizIssue] = field(default_factory=list)
+    word_booleans: dict[Path_, str] = field(default_factory=dict)
+    """Values YAML 1.1 reads as true/false although written as a word (``yes``, ``On``, ``no``), by path."""
 
     def issue(self, path: Path_, message: str, *, at_key: bool = False) -> QuizIssue:
         """Make an issue located at ``path`` (its key when asked and known, else the nearest value)."""
@@ -292,6 +294,8 @@ class _Walker:
         except _UNFIT:
             self._report(path, _unfit_message(node))
             return None
+        if isinstance(value, bool) and node.value.lower() not in ("true", "false"):
+            self.result.word_booleans[path] = node.value
         if isinstance(value, int) and value.bit_length() > 64 and not _printable(value):
             # e.g. 0xFFF... with 4,000 digits: Python refuses to print it, so every message about it would fail.
             self._report(path, f"value cannot be read: '{node.value[:37]}...' is too large a number")

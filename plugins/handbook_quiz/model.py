@@ -84,10 +84,15 @@ class Quiz:
     version: int = 1
     results: Wording = field(default_factory=dict)
     reflection: tuple[Wording, ...] = ()
+    audience: Literal["readers", "instructors"] = "readers"
+    """``instructors``: a demonstration quiz, left out of a reader's progress, totals and profile."""
+    lint_ignore: dict[str, str] = field(default_factory=dict)
+    """Item-writing warning codes this quiz silences, with the instructor's reason."""
     # knowledge
     pass_mark: float | None = None
     feedback: Literal["immediate", "end"] = "immediate"
-    shuffle: bool = False
+    shuffle: bool = True
+    """Shuffle the choices once per attempt (knowledge checks only; the default)."""
     questions: tuple[Question, ...] = ()
     # self-assessment
     perspectives: dict[str, str] = field(default_factory=dict)

@@ -193,6 +193,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             for quiz_id in sorted(set(self.registry.quizzes) - set(self.embedder.used_by)):
                 quiz = self.registry.quizzes[quiz_id]
                 log.warning(unused_quiz_message(quiz.source, quiz_id))
+        if self.config.lint:
+            for warning in self.registry.lint():
+                log.warning(str(warning))
         return env
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:

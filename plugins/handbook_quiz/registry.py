@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import QuizIssue
-from .loader import load_file
+from .lint import lint_quizzes
+from .loader import LoadedFile, load_file
 from .model import Quiz
 from .validate import validate
 
@@ -23,6 +24,8 @@ class QuizRegistry:
     issues: list[QuizIssue] = field(default_factory=list)
     broken: dict[str, list[QuizIssue]] = field(default_factory=dict)
     """Ids (from the file name) of quiz files with issues, so a chapter embedding one can say so."""
+    loaded: dict[str, LoadedFile] = field(default_factory=dict)
+    """The file each valid quiz was read from, by id: where the linter's warnings point."""
 
     @classmethod
     def load(cls, quizzes_dir: Path, project_dir: Path, docs_dir: Path | None = None) -> QuizRegistry:
@@ -46,7 +49,12 @@ class QuizRegistry:
             assert quiz is not None
             first_place[quiz.id] = QuizIssue(shown, *loaded.position(("id",)), "", "")
             registry.quizzes[quiz.id] = quiz
+            registry.loaded[quiz.id] = loaded
         return registry
+
+    def lint(self) -> list[QuizIssue]:
+        """Item-writing warnings for every valid quiz (``warning[code]`` messages), silenced codes left out."""
+        return lint_quizzes((quiz, self.loaded[quiz_id]) for quiz_id, quiz in self.quizzes.items())
 
     def suggest(self, quiz_id: str) -> str:
         """A ' (did you mean ...?)' hint for a mistyped id, or ''."""

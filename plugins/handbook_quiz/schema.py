@@ -106,7 +106,7 @@ def _describe(error: ValidationError, loaded: LoadedFile) -> list[QuizIssue]:
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         return [
-            loaded.issue((*path, key), _unknown_key(key, allowed), at_key=True)
+            loaded.issue((*path, key), _unknown_key(key, allowed, value), at_key=True)
             for key in value if key not in allowed
         ]
     if kind == "required":
@@ -117,7 +117,9 @@ def _describe(error: ValidationError, loaded: LoadedFile) -> list[QuizIssue]:
     return [loaded.issue(path, _message(kind, expected, value, path))]
 
 
-def _unknown_key(key: str, allowed: list[str]) -> str:
+def _unknown_key(key: str, allowed: list[str], where: Any = None) -> str:
+    if key == "shuffle" and isinstance(where, dict) and where.get("type") == "self-assessment":
+        return "a self-assessment's items are never shuffled (their order is part of the scale): remove 'shuffle'"
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'?" if close else "allowed here: " + ", ".join(allowed)
     return f"unknown key '{key}' ({hint})"
@@ -125,6 +127,8 @@ def _unknown_key(key: str, allowed: list[str]) -> str:
 
 def _message(kind: str, expected: Any, value: Any, path: tuple[Any, ...]) -> str:
     field = next((part for part in reversed(path) if isinstance(part, str)), "")
+    if path[:2] == ("lint", "ignore") and len(path) == 3 and (kind in ("minLength", "pattern") or value is None):
+        return f"silencing '{path[2]}' needs a reason: say why the warning does not apply, e.g. {path[2]}: \"ordered by time\""
     if kind == "type":
         wanted = _KIND.get(expected, expected)
         if value is None:

@@ -13,12 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from .errors import QuizIssue
+from .lint import CODES
 from .loader import LoadedFile
 from .model import Band, Choice, Item, Question, Quiz, Scale, Subscale, Wording
 from .schema import structural_issues
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CHAPTER_PATTERN = re.compile(r"^[^#?]+\.md$")
+BOOLEAN_KEYS = ("correct", "reverse", "shuffle")
+"""Keys that take true or false, and only those two words (YAML 1.1 also reads yes/no/on/off)."""
 DOCS_LINK = re.compile(r"\]\(\s*<?([^)\s:#?>]+\.md)")
 """Markdown links to a docs page, e.g. ``[Skills](rapport.md#skills)``: the page part."""
 
@@ -41,8 +44,30 @@ def validate(loaded: LoadedFile, default_id: str, docs_dir: Path | None = None) 
         if not issues and not structural and not checker.issues:
             # Never a file refused without a reason (the registry takes "no issues" for "valid").
             checker.fail((), f"the quiz could not be checked ({type(error).__name__}): please report this file to the maintainers")
-    issues += structural + checker.issues
+    issues += structural + checker.issues + _word_booleans(loaded)
     return (quiz if not issues else None), sorted(set(issues))
+
+
+def _word_booleans(loaded: LoadedFile) -> list[QuizIssue]:
+    """``correct: yes``: YAML 1.1 reads it as true, but the format takes only ``true`` and ``false``.
+
+    (Text fields written ``No`` are already refused by the schema, with "put it in quotes".)
+    """
+    return [
+        loaded.issue(path, f"'{word}' is not allowed here: write true or false (YAML reads '{word}' as "
+                           f"{str(value).lower()}, but this format takes only the words true and false)")
+        for path, word in loaded.word_booleans.items()
+        if path and path[-1] in BOOLEAN_KEYS and isinstance(value := _at(loaded.data, path), bool)
+    ]
+
+
+def _at(data: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -85,6 +110,7 @@ class _CrossChecker:
                       "using lowercase letters, digits and hyphens, or add an 'id:' key")
         self._check_chapter()
         self._check_links(self.data, ())
+        lint_ignore = self._lint_ignore()
         if data.get("type") not in ("knowledge", "self-assessment"):
             return None  # The schema has said what 'type' must be; the other rules depend on it.
         common = {
@@ -92,13 +118,27 @@ class _CrossChecker:
             "description": data.get("description", ""), "chapter": data.get("chapter", ""),
             "version": data.get("version", 1), "results": self.wording(data.get("results"), ("results",)),
             "reflection": tuple(self.wording(p, ("reflection", i)) for i, p in enumerate(_list(data.get("reflection")))),
+            "audience": data.get("audience", "readers"), "lint_ignore": lint_ignore,
         }
         if data["type"] == "knowledge":
             if isinstance(data.get("pass"), float) and math.isnan(data["pass"]):  # `.nan` passes minimum and maximum
                 self.fail(("pass",), "must be a fraction from 0 to 1, e.g. 0.75 (found .nan)")
             return Quiz(**common, pass_mark=data.get("pass"), feedback=data.get("feedback", "immediate"),
-                        shuffle=data.get("shuffle", False), questions=self._questions())
+                        shuffle=data.get("shuffle", True), questions=self._questions())
         return self._self_assessment(common)
+
+    def _lint_ignore(self) -> dict[str, str]:
+        """The warning codes the quiz silences: each must be a code that applies to this type of quiz."""
+        ignore = _dict(_dict(self.data.get("lint")).get("ignore"))
+        kind = self.data.get("type")
+        for code in ignore:
+            if code not in CODES:
+                close = difflib.get_close_matches(str(code), list(CODES), n=1)
+                hint = f"did you mean '{close[0]}'?" if close else "codes: " + ", ".join(CODES)
+                self.fail(("lint", "ignore", code), f"unknown warning code '{code}' ({hint})", at_key=True)
+            elif kind in ("knowledge", "self-assessment") and kind not in CODES[code].types:
+                self.fail(("lint", "ignore", code), f"'{code}' is never reported for a {kind} quiz: remove it", at_key=True)
+        return {code: reason for code, reason in ignore.items() if isinstance(reason, str)}
 
     def _missing_page(self, target: str) -> str | None:
         """A hint when a docs-relative page does not exist; None when it does (or docs are unknown)."""
@@ -211,7 +251,8 @@ class _CrossChecker:
         if not isinstance(subscale, str):
             subscale = None  # a wrong type, reported by the schema
         elif subscale_ids and not subscale:
-            self.fail(("items", index), f"item '{item_id}' has no 'subscale': add one of " + ", ".join(subscale_ids))
+            named = f"item '{item_id}'" if "id" in raw else f"item {index + 1} (default id '{item_id}', from its position)"
+            self.fail(("items", index), f"{named} has no 'subscale': add one of " + ", ".join(subscale_ids))
         elif subscale and not subscale_ids:
             self.fail(path, f"unknown subscale '{subscale}': this quiz has no 'subscales' list")
         elif subscale and subscale not in subscale_ids:
@@ -219,6 +260,15 @@ class _CrossChecker:
             hint = f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(subscale_ids)
             self.fail(path, f"unknown subscale '{subscale}' ({hint})")
         return Item(item_id, self.wording(raw.get("text"), ("items", index, "text")), subscale or "", bool(raw.get("reverse", False)))
+
+    def _range_origin(self) -> str:
+        """Where a score range comes from when it rests on keys the instructor did not write."""
+        unwritten = []
+        if "start" not in _dict(self.data.get("scale")):
+            unwritten.append("'scale.start' is 1 when not written")
+        if "method" not in _dict(self.data.get("scoring")):
+            unwritten.append("'scoring.method' is mean when not written")
+        return "; ".join(unwritten)
 
     def _bands(self, raw: Any, path: tuple[Any, ...], scale: Scale | None, method: str, count: int) -> tuple[Band, ...]:
         """Bands must start at the lowest possible score, ascend, and stay inside the possible range.
@@ -230,17 +280,20 @@ class _CrossChecker:
             return ()
         factor = count if method == "sum" else 1
         low, high = (scale.minimum * factor, scale.maximum * factor) if scale else (None, None)
+        origin = self._range_origin()
         previous = None
         for i, band in enumerate(entries):
             start = band.get("from")
             if not _is_number(start):
                 continue  # missing or not a number: reported by the schema
-            if low is not None and high is not None and not low <= start <= high:
-                self.fail((*path, i, "from"), f"from {start} is outside the possible scores {low} to {high}")
+            if i == 0 and low is not None and start != low:
+                # One mistake, one message: a first band below (or above) the range is told where to start.
+                self.fail((*path, 0, "from"), f"the first band must start at the lowest possible score, {low} "
+                                              f"(found {start}{'; ' + origin if origin else ''})")
+            elif low is not None and high is not None and not low <= start <= high:
+                self.fail((*path, i, "from"), f"from {start} is outside the possible scores {low} to {high}"
+                                              + (f" ({origin})" if origin else ""))
             elif previous is not None and start <= previous:
                 self.fail((*path, i, "from"), f"from {start} must be greater than the band before it ({previous}): list bands in ascending order")
             previous = start
-        first = entries[0].get("from")
-        if low is not None and _is_number(first) and first != low:
-            self.fail((*path, 0, "from"), f"the first band must start at the lowest possible score, {low} (found {first})")
         return tuple(Band(b.get("from", 0), b.get("label", ""), self.wording(b.get("text"), (*path, i, "text"))) for i, b in enumerate(entries))

@@ -1,0 +1,189 @@
+"""The quiz linter (issue 12): each warning code with a failing and a passing golden example, the
+`lint` key that silences a code with a reason, and the warnings in `handbook check` and the build.
+
+Golden files: tests/golden/lint/<code>-fail.yml must give that code (its .expected holds every
+warning, exactly), <code>-pass.yml must give no warning at all. duplicate-question is cross-file:
+its examples are folders of quizzes checked together. UPDATE_GOLDENS=1 rewrites the .expected files.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from handbook_quiz.cli import main
+from handbook_quiz.lint import CODES, code_of, lint_quizzes, tail
+from handbook_quiz.loader import load_file, load_text
+from handbook_quiz.validate import validate
+from unit_helpers import build_site, check_golden, dedent, make_site
+
+GOLDEN = Path(__file__).parent / "golden" / "lint"
+EXAMPLES = sorted([*GOLDEN.glob("*.yml"), *(p for p in GOLDEN.iterdir() if p.is_dir())])
+
+
+def lint_files(paths: list[Path]) -> list[str]:
+    pairs = []
+    for path in paths:
+        loaded = load_file(path, f"quizzes/{path.name}")
+        quiz, issues = validate(loaded, path.stem)
+        assert issues == [], f"{path.name} must be a valid quiz: {issues}"
+        pairs.append((quiz, loaded))
+    return [str(warning) for warning in lint_quizzes(pairs)]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_golden(path: Path) -> None:
+    files = sorted(path.glob("*.yml")) if path.is_dir() else [path]
+    lines = lint_files(files)
+    code, _, outcome = path.stem.rpartition("-")
+    if outcome == "pass":
+        assert lines == []
+    else:
+        assert outcome == "fail"
+        assert lines and any(f": warning[{code}]: " in line for line in lines)
+    check_golden(path.with_suffix(".expected") if path.is_file() else path / "expected.txt",
+                 "".join(f"{line}\n" for line in lines))
+
+
+def test_every_code_has_a_failing_and_a_passing_example() -> None:
+    stems = {p.stem for p in EXAMPLES}
+    assert sorted(c for c in CODES if {f"{c}-fail", f"{c}-pass"} - stems) == []
+
+
+def test_every_code_is_explained_in_the_quiz_reference() -> None:
+    reference = (Path(__file__).parents[1] / "docs" / "instructors" / "quiz-reference.md").read_text(encoding="utf-8")
+    table = reference.split("{#lint}", 1)[1].split("\n## ", 1)[0]
+    assert [code for code in CODES if f"| `{code}` |" not in table] == []
+    assert "Haladyna, T. M., Downing, S. M., & Rodriguez, M. C. (2002)" in table
+
+
+def test_the_position_test_is_a_binomial_tail() -> None:
+    assert tail([0.25] * 4, 0) == pytest.approx(1.0)
+    assert tail([0.25] * 4, 4) == pytest.approx(0.25 ** 4)
+    assert tail([0.5, 0.5], 1) == pytest.approx(0.75)
+
+
+def test_a_quiz_placed_at_random_is_rarely_warned_about() -> None:
+    """Chance keys: the position warning fires on at most about 5% of quizzes (Bonferroni keeps it below)."""
+    import random
+
+    rng = random.Random(12)
+    warned = 0
+    for _ in range(400):
+        keys = [rng.randrange(4) for _ in range(10)]
+        text = "type: knowledge\ntitle: T\nquestions:\n" + "".join(
+            f"  - text: Q{n}?\n    explanation: E.\n    choices:\n"
+            + "".join(f"      - text: Choice {c}\n" + ("        correct: true\n" if c == k else "        feedback: F.\n")
+                      for c in range(4))
+            for n, k in enumerate(keys))
+        loaded = load_text(text, "quizzes/t.yml")
+        quiz, issues = validate(loaded, "t")
+        assert not issues
+        warned += any(code_of(w) == "key-position" for w in lint_quizzes([(quiz, loaded)]))
+    assert warned / 400 <= 0.05
+
+
+IGNORED = dedent("""
+    type: knowledge
+    title: True or false
+    lint:
+      ignore:
+        two-choices: {reason}
+    questions:
+      - text: Is this a withdrawal rupture?
+        explanation: It is.
+        choices:
+          - text: "Yes"
+            correct: true
+          - text: "No"
+            feedback: Withdrawal moves away from the work.
+""")
+
+
+def test_a_reasoned_ignore_silences_exactly_that_code() -> None:
+    loaded = load_text(IGNORED.format(reason="a true/false warm-up on purpose"), "quizzes/tf.yml")
+    quiz, issues = validate(loaded, "tf")
+    assert issues == [] and quiz is not None and quiz.lint_ignore == {"two-choices": "a true/false warm-up on purpose"}
+    assert lint_quizzes([(quiz, loaded)]) == []
+    loaded = load_text(IGNORED.format(reason="x").replace("two-choices", "missing-feedback"), "quizzes/tf.yml")
+    quiz, issues = validate(loaded, "tf")
+    assert [code_of(w) for w in lint_quizzes([(quiz, loaded)])] == ["two-choices"]
+
+
+@pytest.mark.parametrize(("reason", "message"), [
+    ("", "lint.ignore.two-choices: silencing 'two-choices' needs a reason: say why the warning does not apply, "
+         "e.g. two-choices: \"ordered by time\""),
+    ("'  '", "lint.ignore.two-choices: silencing 'two-choices' needs a reason"),
+    ("''", "lint.ignore.two-choices: silencing 'two-choices' needs a reason"),
+])
+def test_an_ignore_needs_a_reason(reason: str, message: str) -> None:
+    quiz, issues = validate(load_text(IGNORED.format(reason=reason), "quizzes/tf.yml"), "tf")
+    assert quiz is None and len(issues) == 1 and f"{issues[0].path}: {issues[0].message}".startswith(message)
+
+
+def test_an_unknown_or_misplaced_code_is_an_error() -> None:
+    text = IGNORED.format(reason="why").replace("two-choices:", "two-choice:")
+    issues = validate(load_text(text, "quizzes/tf.yml"), "tf")[1]
+    assert [i.message for i in issues] == ["unknown warning code 'two-choice' (did you mean 'two-choices'?)"]
+    text = IGNORED.format(reason="why").replace("two-choices:", "reverse-share:")
+    issues = validate(load_text(text, "quizzes/tf.yml"), "tf")[1]
+    assert [i.message for i in issues] == ["'reverse-share' is never reported for a knowledge quiz: remove it"]
+
+
+# --- handbook check and the build -------------------------------------------------------------------
+
+SITE_YML = dedent("""
+    site_name: Lint
+    plugins:
+      - handbook-quiz{options}
+""")
+TWO = (GOLDEN / "two-choices-fail.yml").read_text(encoding="utf-8")
+PAGE = "# Home\n\n/// quiz | two\n///\n"
+
+
+def lint_site(tmp_path: Path, options: str = "") -> Path:
+    return make_site(tmp_path, {"docs/index.md": PAGE, "quizzes/two.yml": TWO}, SITE_YML.format(options=options))
+
+
+def test_check_prints_warnings_one_a_line_and_fails(tmp_path: Path) -> None:
+    config = lint_site(tmp_path)
+    result = CliRunner().invoke(main, ["check", "-f", str(config)])
+    lines = result.output.splitlines()
+    assert result.exit_code == 1
+    assert "quizzes/two.yml:8:7: questions[1] (id: t1).choices: warning[two-choices]: a single-answer question with " \
+           "two choices: a guess is right half of the time; add plausible choices" in lines
+    assert lines[-1].startswith("handbook check: 1 problem (1 warning;")
+
+
+def test_the_lint_option_turns_warnings_off_and_check_lint_turns_them_on(tmp_path: Path) -> None:
+    config = lint_site(tmp_path, ":\n          lint: false")
+    quiet = CliRunner().invoke(main, ["check", "-f", str(config)])
+    assert quiet.exit_code == 0 and "warning" not in quiet.output
+    loud = CliRunner().invoke(main, ["check", "--lint", "-f", str(config), str(tmp_path / "quizzes" / "two.yml")])
+    assert loud.exit_code == 1 and ": warning[two-choices]: " in loud.output
+    build_site(config, strict=True)  # lint: false: the strict build passes
+
+
+def test_the_build_reports_warnings_and_strict_fails(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    config = lint_site(tmp_path)
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        build_site(config)
+    assert any("quizzes/two.yml:8:7: questions[1] (id: t1).choices: warning[two-choices]:" in r.getMessage()
+               and r.levelno == logging.WARNING for r in caplog.records)
+    with pytest.raises(Exception, match="warnings in strict mode"):
+        build_site(config, strict=True)
+
+
+def test_the_handbook_itself_can_be_linted_on_request() -> None:
+    """`handbook check --lint` works on the real handbook (its quizzes are being reworked, so lint is off)."""
+    root = Path(__file__).parents[1]
+    result = subprocess.run([sys.executable, "-m", "handbook_quiz.cli", "check", "--lint", "-f", str(root / "mkdocs.yml")],
+                            capture_output=True, text=True, timeout=300)
+    assert "Traceback" not in result.stderr
+    warnings = [line for line in result.stdout.splitlines() if ": warning[" in line]
+    assert all(line.startswith("quizzes/") for line in warnings)
