@@ -220,3 +220,93 @@ def test_registry_survives_an_id_that_is_not_text(tmp_path: Path) -> None:
         "quizzes/odd.yml:1:5: id: expected text, got a list",
         "quizzes/odd.yml:4:12: questions: needs at least one question (found none)",
     ]
+
+
+# ---------- issue 12 s.2 and s.5, issue 16 points 5-7 ----------
+
+KNOW = """\
+type: knowledge
+title: T
+{top}questions:
+  - text: Which?
+    choices:
+      - text: A
+        correct: {correct}
+      - text: B
+"""
+SELF_ASSESSMENT = """\
+type: self-assessment
+title: T
+{top}scale: {{labels: [Never, Always]}}
+items:
+  - text: I listen.
+    reverse: {reverse}
+"""
+
+
+@pytest.mark.parametrize("word", ["yes", "Yes", "on", "ON", "y", "no", "off", "n"])
+def test_boolean_keys_take_only_true_and_false(word: str) -> None:
+    """YAML 1.1 reads yes/no/on/off as true/false; the format takes only the two words (issue 16, point 5)."""
+    value = "true" if word.lower() in ("yes", "on", "y") else "false"
+    cases = [(KNOW.format(top="", correct=word), "questions[1].choices[1].correct"),
+             (KNOW.format(top=f"shuffle: {word}\n", correct="true"), "shuffle"),
+             (SELF_ASSESSMENT.format(top="", reverse=word), "items[1].reverse")]
+    for text, path in cases:
+        quiz, issues = check_text(text)
+        if word in ("y", "n") and quiz is not None:
+            continue  # PyYAML reads y/n as text, and then the schema says "expected true or false"
+        messages = [f"{i.path}: {i.message}" for i in issues]
+        expected = (f"{path}: '{word}' is not allowed here: write true or false (YAML reads '{word}' as {value}, "
+                    "but this format takes only the words true and false)")
+        assert expected in messages or any(m.startswith(f"{path}: expected true or false") for m in messages), messages
+
+
+def test_true_and_false_in_any_case_are_fine() -> None:
+    for word in ("true", "True", "false", "FALSE"):
+        assert check_text(KNOW.format(top="", correct=word).replace("      - text: B\n", "      - text: B\n        correct: true\n"))[1] == []
+
+
+def test_shuffle_defaults_to_true_and_may_be_turned_off() -> None:
+    assert check_text(KNOW.format(top="", correct="true"))[0].shuffle is True
+    assert check_text(KNOW.format(top="shuffle: false\n", correct="true"))[0].shuffle is False
+
+
+def test_a_self_assessment_is_never_shuffled() -> None:
+    quiz, issues = check_text(SELF_ASSESSMENT.format(top="shuffle: true\n", reverse="false"))
+    assert quiz is None
+    assert [f"{i.path}: {i.message}" for i in issues] == [
+        "shuffle: a self-assessment's items are never shuffled (their order is part of the scale): remove 'shuffle'"]
+
+
+@pytest.mark.parametrize("template", [KNOW, SELF_ASSESSMENT], ids=["knowledge", "self-assessment"])
+def test_audience_defaults_to_readers(template: str) -> None:
+    fill = {"correct": "true", "reverse": "false"}
+    assert check_text(template.format(top="", **fill))[0].audience == "readers"
+    assert check_text(template.format(top="audience: instructors\n", **fill))[0].audience == "instructors"
+    issues = check_text(template.format(top="audience: instructor\n", **fill))[1]
+    assert [i.message for i in issues] == ["'instructor' is not allowed: use one of readers, instructors (did you mean 'instructors'?)"]
+
+
+def test_the_guide_demos_are_for_instructors() -> None:
+    root = Path(__file__).parents[1] / "quizzes"
+    for path in sorted(root.glob("guide-*.yml")):
+        quiz, issues = check_path(path, root.parent / "docs")
+        assert issues == [] and quiz is not None and quiz.audience == "instructors", path.name
+
+
+def test_a_first_band_out_of_range_is_one_message() -> None:
+    """Issue 16, point 6: the root cause (where the first band must start), once."""
+    text = SELF_ASSESSMENT.format(top="", reverse="false") + "scoring:\n  bands:\n    - {from: 0, label: Low}\n    - {from: 1.5, label: High}\n"
+    issues = check_text(text)[1]
+    assert [f"{i.path}: {i.message}" for i in issues] == [
+        "scoring.bands[1].from: the first band must start at the lowest possible score, 1 "
+        "(found 0; 'scale.start' is 1 when not written; 'scoring.method' is mean when not written)"]
+
+
+def test_an_id_the_instructor_never_wrote_says_where_it_comes_from() -> None:
+    """Issue 16, point 7: 'i2' is not in the file, so the message says it is the default id, by position."""
+    text = ("type: self-assessment\ntitle: T\nscale: {labels: [Never, Always]}\nsubscales: [{id: warmth, title: W}]\n"
+            "items:\n  - {text: I listen., subscale: warmth}\n  - text: I greet.\n")
+    issues = check_text(text)[1]
+    assert [f"{i.path}: {i.message}" for i in issues] == [
+        "items[2]: item 2 (default id 'i2', from its position) has no 'subscale': add one of warmth"]
