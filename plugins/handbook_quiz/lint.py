@@ -45,10 +45,10 @@ CODES: dict[str, Code] = {
     "two-choices": Code(KNOWLEDGE, "with two choices, half of the readers who guess are right"),
     "missing-feedback": Code(KNOWLEDGE, "a reader who chose wrong learns why only from feedback and the explanation"),
     "duplicate-question": Code(KNOWLEDGE, "the same question in two quizzes tests the same point twice and the second one tests memory of the first"),
-    "double-barrelled": Code(SELF, "a reader who does one of the two things has no true answer"),
+    "double-barrelled": Code(SELF, "a reader who does one of the two things, or does it for another reason, has no true answer"),
     "reverse-share": Code(SELF, "a scale of only positive (or mostly reverse) statements invites agreeing by habit, or confuses"),
     "bands-short-subscale": Code(SELF, "a mean of fewer than four statements moves in big steps, too coarse to band"),
-    "scale-mismatch": Code(SELF, "'I can ...' asks about ability, a frequency scale asks how often: the answers do not fit"),
+    "scale-mismatch": Code(SELF, "'I can ...' asks about ability, a frequency scale how often: the answers do not fit"),
 }
 
 ALPHA = 0.05
@@ -299,10 +299,11 @@ _FREQUENCY = re.compile(
     r"^(never|rarely|seldom|sometimes|occasionally|often|usually|always|almost always|almost never|"
     r"most of the time|very often|frequently|nunca|casi nunca|rara vez|a veces|a menudo|siempre|casi siempre)$")
 
-_ABILITY = re.compile(r"(^|[,;:]\s*)(i can|i am able to|i'm able to|i could|puedo|soy capaz de)\b", re.IGNORECASE)
+_ABILITY = re.compile(r"(^|[,;:]\s*)(i can|i am able to|i'm able to|i am willing to|i'm willing to|i could|puedo|"
+                      r"soy capaz de)\b", re.IGNORECASE)
 
 _VERBS = frozenset("""
-accept acknowledge adapt adjust admit agree apologise apologize ask avoid build change check clarify
+accept acknowledge adapt adjust admit agree apologise apologize ask avoid build carry change check clarify
 collaborate confirm correct decide describe discuss encourage end explain explore follow give go hide
 ignore interrupt invite keep learn let listen look make mention move name notice offer pause point
 push raise reflect repair repeat respond return review say seek share show speak start stay stop suggest
@@ -311,8 +312,11 @@ summarise summarize take talk tell thank track try use validate wait welcome wor
 """First-person verbs an item may join with "and"/"or" (the words after "I" in the handbook's items and
 common practice verbs): "I notice it and name it" is two behaviours."""
 
-_JOINED = re.compile(r"\b(?P<word>and|or)\s+(?:then\s+|also\s+)?(?:(?:often|always|usually|sometimes|gently|openly)\s+)?"
-                     r"(?P<verb>[a-z]+)\b|(?P<comma>,\s*(?:and|or)\s+i\s+[a-z]+)\b")
+_JOINED = re.compile(r"(?P<comma>,\s*(?:and|or)\s+i\s+[a-z]+|\b(?:and|or)\s+we\s+(?:would\s+|will\s+)?[a-z]+)\b"
+                     r"|\b(?P<word>and|or)\s+(?:then\s+|also\s+)?(?:(?:often|always|usually|sometimes|gently|openly)\s+)?"
+                     r"(?P<verb>[a-z]+)\b")
+_MOTIVE = re.compile(r"\b(because(?! of\b)|in case|for fear)\b")
+"""A behaviour joined to a reason: a reader who does it for another reason has no true answer."""
 _CLAUSE = re.compile(r"\b(to|whether|when|if|that|what|how|who|which|why|while|until|before|after|because)\b")
 """A word opening a clause of its own: an "and" after it may join that clause's verbs, not the reader's."""
 
@@ -329,13 +333,14 @@ def _double_barrelled(text: str) -> str:
     if not subject:
         return ""
     for match in _JOINED.finditer(lower, subject.end()):
-        if _CLAUSE.search(lower, subject.end(), match.start()):
-            return ""
-        if match.group("comma"):
+        if match.group("comma"):  # ", and I ...", "and we ...": a new main clause, whatever came between
             return match.group("comma").lstrip(", ")
+        if _CLAUSE.search(lower, subject.end(), match.start()):
+            continue
         if match.group("verb") in _VERBS:
             return f"{match.group('word')} {match.group('verb')}"
-    return ""
+    motive = _MOTIVE.search(lower, subject.end())
+    return motive.group(1) if motive else ""
 
 
 def _self_assessment(quiz: Quiz, loaded: LoadedFile) -> list[QuizIssue]:
@@ -346,9 +351,13 @@ def _self_assessment(quiz: Quiz, loaded: LoadedFile) -> list[QuizIssue]:
             found = _double_barrelled(item.text.get(key, ""))
             if found:
                 who = f" (the {key} wording)" if key else ""
-                out.append(warning(loaded, ("items", i, "text"), "double-barrelled",
-                                   f"the statement{who} joins two behaviours ('{found}'): a reader who does one of them "
-                                   "has no true answer; split it into two statements"))
+                if found in ("because", "in case", "for fear"):
+                    message = (f"the statement{who} joins a behaviour and a reason ('{found}'): a reader who does it "
+                               "for another reason has no true answer; keep the behaviour only")
+                else:
+                    message = (f"the statement{who} joins two behaviours ('{found}'): a reader who does one of them "
+                               "has no true answer; split it into two statements")
+                out.append(warning(loaded, ("items", i, "text"), "double-barrelled", message))
                 break
     if quiz.items:
         reverse = sum(item.reverse for item in quiz.items)
@@ -371,7 +380,8 @@ def _self_assessment(quiz: Quiz, loaded: LoadedFile) -> list[QuizIssue]:
                 text = plain(item.text.get(key, ""))
                 if _ABILITY.search(text):
                     out.append(warning(loaded, ("items", i, "text"), "scale-mismatch",
-                                       "worded as ability ('I can ...') on a frequency scale: describe what you do "
+                                       "worded as ability or willingness ('I can ...', 'I am willing to ...') on a "
+                                       "frequency scale: describe what you do "
                                        "('I ...'), or use an agreement scale"))
                     break
     return out
