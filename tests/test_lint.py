@@ -187,3 +187,44 @@ def test_the_handbook_itself_can_be_linted_on_request() -> None:
     assert "Traceback" not in result.stderr
     warnings = [line for line in result.stdout.splitlines() if ": warning[" in line]
     assert all(line.startswith("quizzes/") for line in warnings)
+
+
+def test_check_file_shows_a_duplicate_question_from_either_side(tmp_path: Path) -> None:
+    """duplicate-question is cross-file: reported in the later file, naming the first, and shown for both."""
+    folder = GOLDEN / "duplicate-question-fail"
+    files = {f"quizzes/{p.name}": p.read_text(encoding="utf-8") for p in folder.glob("*.yml")}
+    config = make_site(tmp_path, {**files, "docs/index.md": "# Home\n\n/// quiz | a-check\n///\n\n/// quiz | b-check\n///\n"},
+                       SITE_YML.format(options=""))
+    for name in ("a-check.yml", "b-check.yml"):
+        result = CliRunner().invoke(main, ["check", "-f", str(config), str(tmp_path / "quizzes" / name)])
+        assert result.exit_code == 1
+        assert "quizzes/b-check.yml:4:11: questions[1].text: warning[duplicate-question]: the same or nearly the same " \
+               "question as quizzes/a-check.yml:5:5 questions[1] (id: bond)" in result.output
+
+
+def test_an_ignore_in_either_quiz_silences_a_duplicate(tmp_path: Path) -> None:
+    folder = GOLDEN / "duplicate-question-fail"
+    first = (folder / "a-check.yml").read_text(encoding="utf-8").replace(
+        "title: First\n", "title: First\nlint:\n  ignore:\n    duplicate-question: the review quiz repeats it on purpose\n")
+    (tmp_path / "a-check.yml").write_text(first, encoding="utf-8")
+    (tmp_path / "b-check.yml").write_text((folder / "b-check.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert lint_files(sorted(tmp_path.glob("*.yml"))) == []
+
+
+def test_serve_logs_the_warnings_and_keeps_serving(tmp_path: Path) -> None:
+    import os
+
+    from test_serve import free_port, wait_for
+
+    lint_site(tmp_path)
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=tmp_path, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        page = wait_for(f"http://127.0.0.1:{port}/", 'class="hq-quiz"')
+        assert "hq-error" not in page and process.poll() is None
+    finally:
+        process.terminate()
+        log = process.communicate(timeout=10)[0]
+    assert "WARNING -  handbook-quiz: quizzes/two.yml:8:7: questions[1] (id: t1).choices: warning[two-choices]:" in log
