@@ -260,36 +260,45 @@ def _duplicates(pairs: list[tuple[Quiz, LoadedFile]]) -> list[QuizIssue]:
     """The same or nearly the same stem (vignette and question) in two quizzes: reported in the later file.
 
     Short stems ("What fits best?") recur with different vignettes or choices, so a stem under 40
-    characters counts only when the choices match too.
+    characters counts only when the choices match too. Candidates share at least half their words
+    (Jaccard >= 0.5); prefix filtering finds them without comparing every pair: with the words of
+    each stem ordered rarest first, two such stems share a word among their first ``n - ceil(n/2) + 1``.
     """
-    out: list[QuizIssue] = []
-    seen: list[tuple[Quiz, LoadedFile, int, str, set[str], frozenset[str]]] = []
+    entries = []
     for quiz, loaded in pairs:
-        if not quiz.is_knowledge:
-            continue
-        mine = []
-        for i, question in enumerate(quiz.questions):
-            stem = _stem(question)
-            words = set(stem.split())
-            choices = frozenset(_words(c.text) for c in question.choices)
-            for other, other_loaded, j, other_stem, other_words, other_choices in seen:
-                if other.id == quiz.id or not words or not other_words:
-                    continue
-                if len(words & other_words) / len(words | other_words) < 0.5:
-                    continue
-                if difflib.SequenceMatcher(None, stem, other_stem).ratio() < 0.9:
-                    continue
-                if min(len(stem), len(other_stem)) < 40 and len(choices & other_choices) < len(choices) / 2:
-                    continue
-                if "duplicate-question" in quiz.lint_ignore or "duplicate-question" in other.lint_ignore:
-                    continue
-                first = other_loaded.issue(("questions", j), "")
-                out.append(warning(loaded, ("questions", i, "text"), "duplicate-question",
-                                   f"the same or nearly the same question as {first.file}:{first.line}:{first.column} "
-                                   f"{first.path}: keep it in one quiz, or ask about another point"))
-                break
-            mine.append((quiz, loaded, i, stem, words, choices))
-        seen += mine
+        if quiz.is_knowledge:
+            for i, question in enumerate(quiz.questions):
+                stem = _stem(question)
+                entries.append((quiz, loaded, i, stem, set(stem.split()), frozenset(_words(c.text) for c in question.choices)))
+    frequency: dict[str, int] = {}
+    for entry in entries:
+        for word in entry[4]:
+            frequency[word] = frequency.get(word, 0) + 1
+    index: dict[str, list[int]] = {}
+    out: list[QuizIssue] = []
+    for n, (quiz, loaded, i, stem, words, choices) in enumerate(entries):
+        ordered = sorted(words, key=lambda w: (frequency[w], w))
+        prefix = ordered[:len(ordered) - (len(ordered) + 1) // 2 + 1]
+        candidates = sorted({m for word in prefix for m in index.get(word, ())})
+        for m in candidates:
+            other, other_loaded, j, other_stem, other_words, other_choices = entries[m]
+            if other.id == quiz.id:
+                continue
+            if len(words & other_words) / len(words | other_words) < 0.5:
+                continue
+            if difflib.SequenceMatcher(None, stem, other_stem).ratio() < 0.9:
+                continue
+            if min(len(stem), len(other_stem)) < 40 and len(choices & other_choices) < len(choices) / 2:
+                continue
+            if "duplicate-question" in quiz.lint_ignore or "duplicate-question" in other.lint_ignore:
+                continue
+            first = other_loaded.issue(("questions", j), "")
+            out.append(warning(loaded, ("questions", i, "text"), "duplicate-question",
+                               f"the same or nearly the same question as {first.file}:{first.line}:{first.column} "
+                               f"{first.path}: keep it in one quiz, or ask about another point"))
+            break
+        for word in prefix:
+            index.setdefault(word, []).append(n)
     return out
 
 
