@@ -228,3 +228,16 @@ def test_serve_logs_the_warnings_and_keeps_serving(tmp_path: Path) -> None:
         process.terminate()
         log = process.communicate(timeout=10)[0]
     assert "WARNING -  handbook-quiz: quizzes/two.yml:8:7: questions[1] (id: t1).choices: warning[two-choices]:" in log
+
+
+def test_reverse_share_needs_five_statements() -> None:
+    text = "type: self-assessment\ntitle: T\nscale: {labels: [Never, Always]}\nitems:\n" + "".join(
+        f"  - text: I listen, part {n}.\n" for n in range(4))
+    loaded = load_text(text, "quizzes/t.yml")
+    quiz, issues = validate(loaded, "t")
+    assert not issues and lint_quizzes([(quiz, loaded)]) == []
+    loaded = load_text(text + "  - text: I wait.\n", "quizzes/t.yml")
+    quiz, _ = validate(loaded, "t")
+    assert [str(w).split(": ", 2)[2] for w in lint_quizzes([(quiz, loaded)])] == [
+        "warning[reverse-share]: 0 of 5 statements are reverse-scored (0%); aim for 20% to 60%, each describing a "
+        "practice the chapter advises against"]

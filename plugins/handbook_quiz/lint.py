@@ -55,6 +55,8 @@ ALPHA = 0.05
 """One-sided significance level of the position and length tests."""
 MIN_QUESTIONS = 5
 """Single-answer questions a quiz needs before position and length are tested."""
+MIN_ITEMS = 5
+"""Statements a self-assessment needs before its share of reverse items is checked (1 in 5 is 20%)."""
 
 
 def warning(loaded: LoadedFile, path: tuple[str | int, ...], code: str, message: str, *, at_key: bool = False) -> QuizIssue:
@@ -368,12 +370,13 @@ def _self_assessment(quiz: Quiz, loaded: LoadedFile) -> list[QuizIssue]:
                                "has no true answer; split it into two statements")
                 out.append(warning(loaded, ("items", i, "text"), "double-barrelled", message))
                 break
-    if quiz.items:
+    if len(quiz.items) >= MIN_ITEMS:
         reverse = sum(item.reverse for item in quiz.items)
         share = reverse / len(quiz.items)
         if share < 0.2 or share > 0.6:
             out.append(warning(loaded, ("items",), "reverse-share",
-                               f"{reverse} of {len(quiz.items)} statements are reverse-scored ({share:.0%}); "
+                               f"{reverse} of {len(quiz.items)} statements {'is' if reverse == 1 else 'are'} "
+                               f"reverse-scored ({share:.0%}); "
                                "aim for 20% to 60%, each describing a practice the chapter advises against", at_key=True))
     for i, subscale in enumerate(quiz.subscales):
         count = len(quiz.items_of(subscale.id))
