@@ -868,13 +868,21 @@ def abbreviations() -> dict[str, str]:
     return found
 
 
+GLOSSARY_ID = re.compile(r"\s*\{\s*#[\w-]+\s*\}\s*$")
+"""The anchor after a glossary term ('effect size {#effect-size}'), so that chapters can link to the entry."""
+
+
+def glossary_slug(term: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", term.lower().replace("'", "")).strip("-")
+
+
 def glossary() -> dict[str, str]:
     """Definition-list entries of the glossary: term -> the first paragraph of its definition."""
     entries: dict[str, str] = {}
     lines = without_code_and_quiz_blocks(read(GLOSSARY)).splitlines()
     for i, line in enumerate(lines):
         if line.startswith(":   ") and i > 0 and lines[i - 1].strip():
-            term, body = lines[i - 1].strip(), [line[4:].strip()]
+            term, body = GLOSSARY_ID.sub("", lines[i - 1]).strip(), [line[4:].strip()]
             for follow in lines[i + 1:]:
                 if not follow.strip():
                     break
@@ -890,3 +898,12 @@ def test_glossary_matches_the_tooltips() -> None:
                                           f"only in includes/abbreviations.md: {sorted(set(tips) - set(terms))}")
     different = [term for term in tips if tips[term] != terms[term]]
     assert different == [], f"definitions that differ between the glossary and the tooltips: {different}"
+
+
+def test_every_glossary_entry_has_its_anchor() -> None:
+    """Each term carries '{#slug}', so chapters can link to the entry (glossary.md#effect-size)."""
+    lines = without_code_and_quiz_blocks(read(GLOSSARY)).splitlines()
+    terms = [lines[i - 1] for i, line in enumerate(lines) if line.startswith(":   ") and i > 0 and lines[i - 1].strip()]
+    wrong = [term for term in terms
+             if (GLOSSARY_ID.search(term) or [""])[0].strip() != f"{{#{glossary_slug(GLOSSARY_ID.sub('', term).strip())}}}"]
+    assert wrong == [], "glossary terms without their anchor ('effect size {#effect-size}'):\n" + "\n".join(wrong)
