@@ -241,3 +241,10 @@ def test_reverse_share_needs_five_statements() -> None:
     assert [str(w).split(": ", 2)[2] for w in lint_quizzes([(quiz, loaded)])] == [
         "warning[reverse-share]: 0 of 5 statements are reverse-scored (0%); aim for 20% to 60%, each describing a "
         "practice the chapter advises against"]
+
+
+def test_the_schema_lists_every_code_for_editors() -> None:
+    from handbook_quiz.schema import quiz_schema
+
+    description = quiz_schema()["$defs"]["common"]["lint"]["properties"]["ignore"]["description"]
+    assert description.endswith("Codes: " + ", ".join(CODES) + ".")
