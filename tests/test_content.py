@@ -43,7 +43,8 @@ TOPIC_CHAPTERS = ("rapport", "goal-setting", "empathy", "cultural-humility", "re
 """The topic chapters: each has a subscale in the alliance profile."""
 CHAPTERS = ("foundations", "evidence", *TOPIC_CHAPTERS)
 """Every chapter the minimums apply to (foundations and evidence are chapters but not profile subscales)."""
-REWORKED = frozenset({"evidence", "goal-setting", "cultural-humility", "repairing-ruptures"})
+REWORKED = frozenset({"foundations", "evidence", "rapport", "goal-setting", "empathy", "cultural-humility",
+                      "repairing-ruptures", "clients-view"})
 """Chapters that meet the stricter rules (``REWORKED_SECTIONS``, ``MIN_QUESTIONS``, ``MIN_VIGNETTES``,
 the select-all rule, no repeated disclaimer). Widen it as chapters are reworked; once it holds every
 chapter, the ``LEGACY_`` rules can go."""
