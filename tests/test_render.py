@@ -222,7 +222,7 @@ def test_scale_inputs_carry_the_scale_values() -> None:
 
 
 def test_only_self_assessments_carry_the_not_diagnostic_note() -> None:
-    note = f'<p class="hq-note">{labels_for("en")["not_diagnostic"]}</p>'
+    note = f'<p class="hq-note" data-search-exclude>{labels_for("en")["not_diagnostic"]}</p>'
     assert note in make_renderer().render(quiz_from(SELF))
     assert 'class="hq-note"' not in make_renderer().render(quiz_from(KNOWLEDGE))
 
@@ -237,14 +237,14 @@ def test_perspective_wordings_differ_only_where_they_differ() -> None:
 
 
 def test_meta_line_gives_the_size_and_time() -> None:
-    assert '<p class="hq-meta">2 questions, about 1 min</p>' in make_renderer().render(quiz_from(KNOWLEDGE))
-    assert '<p class="hq-meta">3 statements, about 1 min</p>' in make_renderer().render(quiz_from(SELF))
+    assert '<p class="hq-meta" data-search-exclude>2 questions, about 1 min</p>' in make_renderer().render(quiz_from(KNOWLEDGE))
+    assert '<p class="hq-meta" data-search-exclude>3 statements, about 1 min</p>' in make_renderer().render(quiz_from(SELF))
 
 
 def test_meta_line_is_singular_for_one_question() -> None:
     quiz = quiz_from("type: knowledge\ntitle: T\nquestions:\n  - text: Q\n    choices:\n"
                      "      - text: a\n        correct: true\n      - text: b\n")
-    assert '<p class="hq-meta">1 question, about 1 min</p>' in make_renderer().render(quiz)
+    assert '<p class="hq-meta" data-search-exclude>1 question, about 1 min</p>' in make_renderer().render(quiz)
 
 
 def test_reading_time_grows_with_size_and_vignettes() -> None:
@@ -257,7 +257,7 @@ def test_reading_time_grows_with_size_and_vignettes() -> None:
 
 def test_spanish_labels() -> None:
     html = make_renderer("es").render(quiz_from(KNOWLEDGE))
-    assert '<p class="hq-meta">2 preguntas, aprox. 1 min</p>' in html
+    assert '<p class="hq-meta" data-search-exclude>2 preguntas, aprox. 1 min</p>' in html
     assert ">Comprobar</button>" in html
 
 

@@ -208,7 +208,7 @@ def test_self_assessment_states_pass_axe(browser: Browser, site, palette: str) -
     root.locator("textarea").first.fill("Something I noticed.")
     assert_axe_clean(page, f"{palette} self-assessment: results, bands, consent prompt", f"#hq-{SELF}")
     root.locator(".hq-consent").get_by_role("button", name="Keep on this device").click()
-    expect(root.locator(".hq-consent")).to_be_hidden()
+    expect(root.locator(".hq-consent").get_by_role("button", name="Keep on this device")).to_have_attribute("aria-pressed", "true")
     expect(root.locator(".hq-mode")).to_contain_text("saved on this device only")
     assert_axe_clean(page, f"{palette} self-assessment: storage mode chosen", f"#hq-{SELF}")
     page.goto(f"{site.url}profile/")  # device storage already chosen: the profile is kept too

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -35,7 +37,7 @@ def test_consent_moves_results_between_tab_and_device_and_forget_deletes_all(pag
     expect(consent).to_contain_text("Keep your results on this device, or only until this tab is closed?")
     assert hq_keys(page, "localStorage") == []
     consent.get_by_role("button", name="Keep on this device").click()
-    expect(consent).to_be_hidden()
+    expect(consent.get_by_role("button", name="Keep on this device")).to_have_attribute("aria-pressed", "true")
     expect(root.locator(".hq-mode")).to_contain_text("saved on this device only")
     expect(root.locator(".hq-saved-where")).to_have_text("Saved on this device only. Nothing is sent anywhere.")
     assert any(k.endswith(f"quiz:{SELF}") for k in hq_keys(page, "localStorage"))
@@ -53,16 +55,39 @@ def test_consent_moves_results_between_tab_and_device_and_forget_deletes_all(pag
     assert hq_keys(page, "localStorage") == [] and hq_keys(page, "sessionStorage") == []
 
 
-def fnv_checksum(text: str) -> str:
-    """The share code's checksum, written from its definition (FNV-1a, base 36, last 4)."""
+# The share code, written from its definition (quiz.js): Crockford base 32 (no I, L, O, U), groups
+# of four; bits: 10 of FNV-1a(quiz id), 10 of FNV-1a(content hash), 3 for the perspective's place,
+# each answer minus the scale's minimum in as few bits as the scale needs, padded; then 2 letters
+# of FNV-1a over those letters.
+B32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def fnv(text: str) -> int:
     h = 2166136261
     for ch in text:
         h = ((h ^ ord(ch)) * 16777619) & 0xFFFFFFFF
-    digits, out = "0123456789abcdefghijklmnopqrstuvwxyz", ""
-    while h:
-        h, r = divmod(h, 36)
-        out = digits[r] + out
-    return ("0000" + out)[-4:]
+    return h
+
+
+def to_b32(bits: str) -> str:
+    bits += "0" * (-len(bits) % 5)
+    return "".join(B32[int(bits[i:i + 5], 2)] for i in range(0, len(bits), 5))
+
+
+def seal(body: str) -> str:
+    return to_b32(format(fnv(body) % 1024, "010b"))
+
+
+def code_bits(code: str) -> str:
+    body = code.replace(" ", "")[:-2]
+    return "".join(format(B32.index(c), "05b") for c in body)
+
+
+def reseal(code: str, start: int, width: int, value: int) -> str:
+    """The code with one field (bits start..start+width) set to ``value``, its checksum made right."""
+    bits = code_bits(code)
+    body = to_b32(bits[:start] + format(value, f"0{width}b") + bits[start + width:])
+    return body + seal(body)
 
 
 def test_share_code_compares_client_and_therapist_in_two_browsers(browser: Browser, site) -> None:  # noqa: ANN001
@@ -76,7 +101,15 @@ def test_share_code_compares_client_and_therapist_in_two_browsers(browser: Brows
     finish_self_assessment(client, CHECK_IN, client_answers, "client")
     expect(client.locator(f"#hq-{CHECK_IN} .hq-share")).to_contain_text("No names and nothing you wrote")
     code = client.locator(f"#hq-{CHECK_IN}-code").input_value()
-    assert code.startswith(f"{CHECK_IN}.") and ".client." in code and len(code) < 60
+    plain = code.replace(" ", "")
+    assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{4}( [0-9A-HJKMNP-TV-Z]{1,4})*", code) and len(plain) <= 24, code
+    assert plain[-2:] == seal(plain[:-2])
+    bits, width = code_bits(code), (high - low).bit_length()
+    assert int(bits[:10], 2) == fnv(CHECK_IN) % 1024 and int(bits[20:23], 2) == 0  # client: the first perspective
+    assert [int(bits[23 + i * width:23 + (i + 1) * width], 2) + low for i in range(len(data.items))] == list(client_answers.values())
+    field = client.locator(f"#hq-{CHECK_IN}-code")
+    client.set_viewport_size({"width": 390, "height": 800})
+    assert field.evaluate("(n) => n.scrollWidth <= n.clientWidth"), "the code is cut off at 390 px"
     therapist = browser.new_context().new_page()
     therapist.goto(f"{site.url}quizzes/{CHECK_IN}/")
     root = therapist.locator(f"#hq-{CHECK_IN}")
@@ -89,9 +122,11 @@ def test_share_code_compares_client_and_therapist_in_two_browsers(browser: Brows
     expect(tables).to_have_count(2)
     mine, theirs = self_scores(data, therapist_answers), self_scores(data, client_answers)
     overall = tables.nth(0).locator("tbody tr").last.locator("td")
-    expect(overall).to_have_text([f"{round_half_away(mine['']):g}", f"{round_half_away(theirs['']):g}",
-                                  f"{round_half_away(theirs[''] - mine['']):g}"])
-    differences = [abs(int(t)) for t in tables.nth(1).locator("tbody tr td:last-child").all_inner_texts()]
+    gap = round_half_away(theirs[''] - mine[''])
+    in_words = f"{gap:g} higher for them" if gap > 0 else f"{-gap:g} higher for you" if gap < 0 else "The same"
+    expect(overall).to_have_text([f"{round_half_away(mine['']):g}", f"{round_half_away(theirs['']):g}", in_words])
+    words = tables.nth(1).locator("tbody tr td:last-child").all_inner_texts()
+    differences = [int(m.group(1)) if (m := re.search(r"(\d+) points?", t)) else 0 for t in words]
     assert differences == sorted(differences, reverse=True) and len(differences) == len(data.items)
     client.context.close()
     therapist.context.close()
@@ -101,11 +136,15 @@ def test_share_code_compares_client_and_therapist_in_two_browsers(browser: Brows
     ("mangle", "message"),
     [
         (lambda c: c[:-1] + ("0" if c[-1] != "0" else "1"), "typo or is incomplete"),
+        (lambda c: c[:-3], "check that you pasted all of it"),
         (lambda c: "hello there", "does not look like a share code"),
-        (lambda c: reseal(c, 0, "rapport-self"), "different quiz"),
-        (lambda c: reseal(c, 1, "ffffff"), "another version"),
-        (lambda c: reseal(reseal(c, 2, "therapist"), 3, "9" * len(c.split(".")[3])), "outside the scale"),
+        (lambda c: reseal(c, 0, 10, (fnv("rapport-self") + 1) % 1024), "different quiz"),
+        (lambda c: reseal(c, 10, 10, (int(code_bits(c)[10:20], 2) + 1) % 1024), "another version"),
+        (lambda c: reseal(reseal(c, 20, 3, 1), 23, 3, 7), "outside the scale"),
+        (lambda c: reseal(c, 20, 3, 5), "does not look like a share code"),
         (lambda c: c, "same perspective"),
+        (lambda c: c.lower().replace(" ", "-"), "same perspective"),  # typed in lower case, with dashes: still read
+        (lambda c: "alliance-check-in.83c865.client.3333333333.11mb", "older, longer format"),
     ],
 )
 def test_bad_share_codes_are_refused_with_a_clear_message(page: Page, site, guard, mangle, message) -> None:  # noqa: ANN001
@@ -119,12 +158,6 @@ def test_bad_share_codes_are_refused_with_a_clear_message(page: Page, site, guar
     expect(root.locator(".hq-comparison [role=alert]")).to_contain_text(message)
     expect(root.locator(".hq-comparison table")).to_have_count(0)
 
-
-def reseal(code: str, index: int, value: str) -> str:
-    parts = code.split(".")[:4]
-    parts[index] = value
-    body = ".".join(parts)
-    return f"{body}.{fnv_checksum(body)}"
 
 
 def test_stored_markup_stays_inert_text(page: Page, site, guard) -> None:  # noqa: ANN001

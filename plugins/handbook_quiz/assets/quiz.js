@@ -48,7 +48,7 @@
       return !listOf(v, function (c) { return isInt(c, 0, known ? known[k] - 1 : 99); }, 100) || !distinct(v);
     }) || (a.order && Object.keys(a.order).some(function (k) {
       var o = a.order[k];
-      return !listOf(o, function (c) { return isInt(c, 0, 99); }, 100) || !distinct(o) || (known && o.length !== known[k]);
+      return !listOf(o, function (c) { return isInt(c, 0, known ? known[k] - 1 : 99); }, 100) || !distinct(o) || (known && o.length !== known[k]);
     }));
     if (range) return "range";
     if (!a.finished) return "";
@@ -205,6 +205,19 @@
     return node;
   }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  /* A verdict word at the start of a choice's feedback ("Correct. ...", "No. ..."), which the
+     verdict already says: `verdict_words` lists them, comma-separated, for the page's language. */
+  function verdictLead(words) {
+    var list = String(words || "").split(",").map(function (w) { return w.trim(); }).filter(Boolean).map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
+    return list.length ? new RegExp("^\\s*(?:" + list.join("|") + ")\\s*[.!:](?:\\s+|$)", "i") : /$^/;
+  }
+  function stripLead(node, lead) {
+    var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT), text;
+    while ((text = walker.nextNode()) && !text.data.trim()) { /* skip blank text */ }
+    if (!text || !lead.test(text.data)) return;
+    var rest = text.data.replace(lead, "");
+    text.data = rest.charAt(0).toUpperCase() + rest.slice(1);
+  }
 
   /* ---------- one quiz ---------- */
   function Quiz(root) {
@@ -261,6 +274,7 @@
       type: this.knowledge ? "knowledge" : "self-assessment", hash: this.hash,
       started: new Date().toISOString(), finished: null, answers: {}, reflection: [] };
     if (this.knowledge) attempt.checked = [];
+    if (this.shuffled) attempt.order = JSON.parse(JSON.stringify(this.shown));
     list.push(attempt);
     return attempt;
   };
@@ -268,7 +282,14 @@
 
   Quiz.prototype.start = function () {
     var self = this;
-    if (this.root.hasAttribute("data-hq-shuffle")) this.shuffle();
+    this.shuffled = this.knowledge && this.root.hasAttribute("data-hq-shuffle");
+    if (this.shuffled) {
+      var list = this.state.attempts, last = list[list.length - 1];
+      this.arrange(last && last.hash === this.hash && last.order ? last.order : this.draw());
+    }
+    this.progressLine = $(this.root, ".hq-progress");
+    var lead = verdictLead(this.L.verdict_words);
+    $$(this.root, ".hq-why").forEach(function (why) { stripLead(why, lead); });
     $$(this.root, ".hq-answer").forEach(function (d) { d.hidden = true; });
     this.root.classList.add("hq-js");
     this.form.addEventListener("change", function (event) { self.onChange(event.target); });
@@ -279,8 +300,9 @@
       else if (button.classList.contains("hq-check-all")) self.checkAll();
       else if (button.classList.contains("hq-score")) self.score();
       else if (button.classList.contains("hq-retry")) self.retry();
-      else if (button.classList.contains("hq-keep-device")) self.choose("device");
-      else if (button.classList.contains("hq-keep-tab")) self.choose("tab");
+      else if (button.classList.contains("hq-practise")) self.practise();
+      else if (button.classList.contains("hq-keep-device")) self.choose("device", true);
+      else if (button.classList.contains("hq-keep-tab")) self.choose("tab", true);
       else if (button.classList.contains("hq-switch")) self.choose(self.store.mode() === "device" ? "tab" : "device");
       else if (button.classList.contains("hq-forget")) self.forget();
       else if (button.classList.contains("hq-copy")) self.copyCode();
@@ -298,6 +320,7 @@
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
     this.showMode();
     this.restore();
+    this.progress(false);
   };
 
   Quiz.prototype.lastFinished = function () {
@@ -305,14 +328,63 @@
     return last && last.finished && last.hash === this.hash ? last : null;
   };
 
-  Quiz.prototype.shuffle = function () {
-    $$(this.root, ".hq-choices").forEach(function (box) {
-      var options = $$(box, ".hq-option");
-      for (var i = options.length - 1; i > 0; i--) {
-        var j = Math.floor(Math.random() * (i + 1)), t = options[i]; options[i] = options[j]; options[j] = t;
+  /* ---------- shuffling: one order per attempt, stored in it as `order` ----------
+     `order` maps a question id to its choices' source indices in the order shown; answers stay
+     source indices (the inputs' values), so scoring and exports do not depend on it. */
+  Quiz.prototype.draw = function () {
+    var order = {};
+    $$(this.root, ".hq-question").forEach(function (q) {
+      var list = $$(q, ".hq-option").map(function (o, i) { return i; });
+      for (var i = list.length - 1; i > 0; i--) {
+        var j = Math.floor(Math.random() * (i + 1)), t = list[i]; list[i] = list[j]; list[j] = t;
       }
-      options.forEach(function (o) { box.appendChild(o); });
+      order[q.getAttribute("data-hq-qid")] = list;
     });
+    return order;
+  };
+  Quiz.prototype.arrange = function (order) {
+    var shown = this.shown = {};
+    $$(this.root, ".hq-question").forEach(function (q) {
+      var box = $(q, ".hq-choices"), options = $$(box, ".hq-option"), qid = q.getAttribute("data-hq-qid"), byIndex = [];
+      options.forEach(function (o) { byIndex[+o.getAttribute("data-hq-choice")] = o; });
+      var want = has(order, qid) ? order[qid] : null;
+      var ok = Array.isArray(want) && want.length === options.length && distinct(want) &&
+        want.every(function (i) { return isInt(i, 0, options.length - 1) && byIndex[i]; });
+      (ok ? want : byIndex.map(function (o, i) { return i; })).forEach(function (i) { box.appendChild(byIndex[i]); });
+      shown[qid] = ok ? want.slice() : byIndex.map(function (o, i) { return i; });
+    });
+  };
+
+  /* ---------- progress: "4 of 10 answered", said politely after a pause, not on every click ---------- */
+  Quiz.prototype.answered = function () {
+    var self = this;
+    if (this.knowledge) {
+      var questions = this.questions();
+      var n = questions.filter(function (q) {
+        return self.immediate() ? !!$(q, ".hq-verdict").firstChild : !!$(q, "input:checked");
+      }).length;
+      return [n, questions.length];
+    }
+    var items = $$(this.root, ".hq-item");
+    return [items.filter(function (i) { return !!$(i, "input:checked"); }).length, items.length];
+  };
+  Quiz.prototype.immediate = function () { return this.root.getAttribute("data-hq-feedback") !== "end"; };
+  Quiz.prototype.progressText = function () {
+    var c = this.answered();
+    return fill(this.L.progress, { n: c[0], total: c[1] });
+  };
+  /* Update the line; `announce` says it in the live region once the reader pauses (1.5 s). */
+  Quiz.prototype.progress = function (announce) {
+    if (!this.progressLine) return;
+    var text = this.progressText(), self = this;
+    this.progressLine.textContent = text;
+    window.clearTimeout(this.progressTimer);
+    if (!announce) { this.progressSaid = text; return; }
+    this.progressTimer = window.setTimeout(function () {
+      if (self.progressSaid === text || !self.results.hidden) return;
+      self.progressSaid = text;
+      self.say(text + ".", true);
+    }, 1500);
   };
 
   Quiz.prototype.onChange = function (input) {
@@ -320,6 +392,7 @@
     var attempt = this.current();
     var box = input.closest(".hq-question, .hq-item");
     if (!box) return;
+    this.unask(box);
     if (this.knowledge) {
       attempt.answers[box.getAttribute("data-hq-qid")] = $$(box, "input:checked").map(function (i) { return +i.value; });
     } else {
@@ -327,13 +400,43 @@
       box.classList.remove("hq-missing");
     }
     this.save();
+    this.progress(!this.knowledge || !this.immediate());
+  };
+
+  /* A message at the question itself (Check with nothing chosen), tied to its inputs by
+     aria-describedby, so it is read with the input that gets the focus. */
+  Quiz.prototype.ask = function (box, text) {
+    var msg = $(box, ".hq-ask"), id = box.id + "-ask";
+    if (!msg) {
+      msg = el("p", null, "hq-ask");
+      msg.id = id;
+      var after = $(box, ".hq-choices, .hq-scale");
+      after.parentNode.insertBefore(msg, after.nextSibling);
+    }
+    msg.textContent = text;
+    msg.hidden = false;
+    $$(box, "input").forEach(function (input) {
+      var ids = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (x) { return x && x !== id; });
+      input.setAttribute("aria-describedby", ids.concat(id).join(" "));
+    });
+    $(box, "input").focus();
+  };
+  Quiz.prototype.unask = function (box) {
+    var msg = $(box, ".hq-ask");
+    if (!msg || msg.hidden) return;
+    msg.hidden = true;
+    $$(box, "input").forEach(function (input) {
+      var ids = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (x) { return x && x !== msg.id; });
+      if (ids.length) input.setAttribute("aria-describedby", ids.join(" "));
+      else input.removeAttribute("aria-describedby");
+    });
   };
 
   /* ---------- knowledge checks ---------- */
   Quiz.prototype.checkQuestion = function (question, announce) {
     var chosen = $$(question, "input:checked").map(function (i) { return +i.value; });
     if (!chosen.length) {
-      if (announce) { this.say(this.L.choose_first); $(question, "input").focus(); }
+      if (announce) this.ask(question, this.L.choose_first);
       return null;
     }
     var attempt = this.current(), qid = question.getAttribute("data-hq-qid");
@@ -343,8 +446,9 @@
     this.save();
     if (announce) {
       var verdict = $(question, ".hq-verdict");
+      this.progress(false);
       if (this.finishIfDone(attempt)) return right;
-      this.say(verdict.textContent, true);
+      this.say(verdict.textContent + " " + this.progressText() + ".", true);
       verdict.focus();
     }
     return right;
@@ -364,11 +468,12 @@
     var verdict = $(question, ".hq-verdict");
     clear(verdict);
     verdict.appendChild(el("strong", right ? L.right : L.wrong));
+    var lead = verdictLead(L.verdict_words);
     $$(question, ".hq-feedback li").forEach(function (li) {
       var n = +li.getAttribute("data-hq-choice");
       if (chosen.indexOf(n) < 0) return;
-      var why = $(li, ".hq-why");
-      if (why) verdict.appendChild(el("span", " " + why.textContent));
+      var why = $(li, ".hq-why"), text = why ? why.textContent.replace(lead, "").trim() : "";
+      if (text) verdict.appendChild(el("span", " " + text));
       li.classList.add("hq-chosen-feedback");
       if (!$(li, ".hq-mark")) li.insertBefore(el("span", L.your_choice + ". ", "hq-mark"), li.firstChild);
     });
@@ -381,11 +486,11 @@
   };
 
   Quiz.prototype.checkAll = function () {
-    var self = this, questions = $$(this.root, ".hq-question");
+    var self = this, questions = this.questions();
     var open = questions.filter(function (q) { return !$(q, "input:checked"); });
     if (open.length) {
       this.say(fill(this.L.unanswered, { n: open.length }));
-      $(open[0], "input").focus();
+      this.ask(open[0], this.L.choose_first);
       return;
     }
     var attempt = this.current();
@@ -393,18 +498,18 @@
     this.finishIfDone(attempt);
   };
 
+  /* The questions of this attempt: all of them, or in practice only those it is about. */
+  Quiz.prototype.questions = function () {
+    return $$(this.root, ".hq-question").filter(function (q) { return !q.hidden; });
+  };
+
   Quiz.prototype.finishIfDone = function (attempt) {
-    var total = $$(this.root, ".hq-question").length;
+    var shown = this.questions(), total = shown.length;
     if (attempt.checked.length < total) return false;
-    var right = 0, self = this;
-    $$(this.root, ".hq-question").forEach(function (q) {
-      var verdict = $(q, ".hq-verdict");
-      if (verdict.classList.contains("hq-right")) right++;
-      void self;
-    });
+    var right = shown.filter(function (q) { return $(q, ".hq-verdict").classList.contains("hq-right"); }).length;
     var pass = this.root.getAttribute("data-hq-pass");
     attempt.score = { right: right, total: total };
-    if (pass !== null) attempt.score.passed = right / total >= +pass;
+    if (pass !== null && !attempt.practice) attempt.score.passed = right / total >= +pass;
     attempt.finished = new Date().toISOString();
     this.save();
     this.showKnowledgeResults(attempt, true);
@@ -417,11 +522,43 @@
     var line = fill(L.score, { right: s.right, total: s.total });
     this.summary.appendChild(el("p", line, "hq-score-line"));
     var passText = "";
-    if (pass !== null) {
+    if (attempt.practice) {
+      passText = L.practice_done;
+      this.summary.appendChild(el("p", passText, "hq-practice-note"));
+    } else if (pass !== null) {
       passText = fill(s.passed ? L.passed : L.not_passed, { pass: Math.round(+pass * 100) + "%" });
       this.summary.appendChild(el("p", passText));
     }
+    var missed = this.questions().filter(function (q) { return $(q, ".hq-verdict").classList.contains("hq-wrong"); });
+    var practise = $(this.root, ".hq-practise");
+    if (practise) practise.hidden = !missed.length;
     this.reveal(attempt, announce ? line + ". " + passText : null);
+  };
+
+  /* ---------- practice: a new attempt with just the questions missed in this one ----------
+     Recorded with `practice: true` and `only` (their ids): My results shows it, but it is not a
+     full attempt, so it counts in no progress and no score. It reuses nothing of an attempt made
+     on another version (the finished attempt here always has this page's content hash). */
+  Quiz.prototype.practise = function () {
+    var done = this.lastFinished();
+    if (!done) return;
+    var missed = this.questions().filter(function (q) { return $(q, ".hq-verdict").classList.contains("hq-wrong"); })
+      .map(function (q) { return q.getAttribute("data-hq-qid"); });
+    if (!missed.length) return;
+    if (this.shuffled) this.arrange(this.draw());
+    var attempt = this.current();
+    attempt.practice = true;
+    attempt.only = missed;
+    this.save();
+    this.reset(true);
+    this.showOnly(missed);
+    this.progress(false);
+    var first = this.questions()[0];
+    $(first, "input").focus();
+    this.say(fill(this.L.practice_start, { n: missed.length }));
+  };
+  Quiz.prototype.showOnly = function (ids) {
+    $$(this.root, ".hq-question").forEach(function (q) { q.hidden = !!ids && ids.indexOf(q.getAttribute("data-hq-qid")) < 0; });
   };
 
   /* ---------- self-assessments ---------- */
@@ -447,7 +584,7 @@
     items.forEach(function (item) { item.classList.toggle("hq-missing", open.indexOf(item) >= 0); });
     if (open.length) {
       this.say(fill(L.unrated, { n: open.length, first: items.indexOf(open[0]) + 1 }));
-      $(open[0], "input").focus();
+      this.ask(open[0], L.choose_first);
       return;
     }
     var attempt = this.current();
@@ -499,8 +636,8 @@
     var caption = sum ? "" : fill(L.range, { min: root.getAttribute("data-hq-min"), max: root.getAttribute("data-hq-max") });
     var ordered = attempt.scores.slice(1).concat(attempt.scores.slice(0, 1));
     var rows = ordered.map(function (s) {
-      spoken.push(s.title + ": " + s.score + (s.band ? " (" + s.band + ")" : ""));
-      return [s.title, s.score, s.band || "–"];
+      spoken.push(s.title + ": " + round2(s.score) + (s.band ? " (" + s.band + ")" : ""));
+      return [s.title, round2(s.score), s.band || "–"];
     });
     this.summary.appendChild(this.table(caption, [L.subscale, L.score_col, L.band_col], rows));
     this.summary.appendChild(this.bars(ordered));
@@ -531,7 +668,7 @@
       row.appendChild(el("span", s.title, "hq-bar-label"));
       var track = row.appendChild(el("span", null, "hq-bar-track")), fillBar = track.appendChild(el("span", null, "hq-bar-fill"));
       fillBar.style.width = Math.max(2, Math.round(fraction * 100)) + "%";
-      row.appendChild(el("span", s.score, "hq-bar-value"));
+      row.appendChild(el("span", round2(s.score), "hq-bar-value"));
       chart.appendChild(row);
     });
     return chart;
@@ -551,59 +688,108 @@
     var forget = bar.appendChild(el("button", L.forget, "hq-forget md-button"));
     forget.type = "button";
     var consent = $(this.root, ".hq-consent"), where = $(this.root, ".hq-saved-where");
-    if (consent) consent.hidden = !!mode || this.results.hidden;
+    /* Once chosen, the choice stays where it was until the page is left (the chosen button
+       pressed), so nothing under the reader moves; on a later visit the line above says it. */
+    if (consent) consent.hidden = (!!mode && !this.chosenHere) || this.results.hidden;
+    $$(this.root, ".hq-keep-device, .hq-keep-tab").forEach(function (b) {
+      b.setAttribute("aria-pressed", String(b.classList.contains("hq-keep-" + mode)));
+    });
     if (where) where.textContent = mode === "device" ? L.saved_device : L.saved_tab;
   };
-  Quiz.prototype.choose = function (mode) {
+  /* From the choice under the results, the focus stays on the button pressed and the choice stays
+     in place, so the page does not move (the switch is at the top of the quiz: it used to take the
+     focus, and the page with it). */
+  Quiz.prototype.choose = function (mode, fromResults) {
     if (!this.store.setMode(mode)) { this.say(this.L.storage_off); return; }
+    var pressed = fromResults && document.activeElement, top = pressed && pressed.getBoundingClientRect().top;
+    if (fromResults) this.chosenHere = true;
     this.save();
     init(document, true);
-    this.say(mode === "device" ? this.L.mode_device : this.L.mode_tab);
-    var bar = $(this.root, ".hq-switch");
-    if (bar) bar.focus();
+    this.say(mode === "device" ? this.L.mode_device : this.L.mode_tab, fromResults);
+    /* The lines above may rewrap (the switch's new wording): keep the pressed button still. */
+    if (pressed) window.scrollBy(0, pressed.getBoundingClientRect().top - top);
+    if (!fromResults && $(this.root, ".hq-switch")) $(this.root, ".hq-switch").focus();
   };
   Quiz.prototype.forget = function () {
     if (!window.confirm(this.L.forget_confirm)) return;
     this.store.forget();
-    this.state = { v: SCHEMA, attempts: [] };
-    this.reset();
+    /* Every quiz of this site on the page forgets too: one still holding an attempt in memory
+       would otherwise save it again with its next answer. */
+    var prefix = this.store.prefix, self = this;
+    $$(document, ".hq-quiz").forEach(function (r) {
+      var q = r.__hq;
+      if (!q || q.store.prefix !== prefix) return;
+      q.state = { v: SCHEMA, attempts: [] };
+      q.reset(q !== self);
+    });
     init(document, true);
     this.say(this.L.forgotten);
   };
 
-  /* ---------- two perspectives: share codes, read out or pasted; no free text inside ---------- */
-  function checksum(text) {
+  /* ---------- two perspectives: share codes, read out or pasted; no free text inside ----------
+     A code is bits written in base 32 without the confusable letters I, L, O and U (Crockford's
+     alphabet), shown in groups of four: 10 bits of a hash of the quiz id, 10 of the quiz's content
+     hash, 3 for the perspective (its place in the quiz's list), then each answer (its distance from
+     the scale's minimum, in as few bits as the scale needs), padded to whole letters; then two
+     letters of checksum over those. The check-in's code is 15 letters and digits. */
+  var B32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  function fnv(text) {
     var h = 2166136261;
     for (var i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
-    return ("0000" + h.toString(36)).slice(-4);
+    return h;
   }
+  function bitsOf(value, width) {
+    var out = "";
+    for (var i = width - 1; i >= 0; i--) out += Math.floor(value / Math.pow(2, i)) % 2 ? "1" : "0";
+    return out;
+  }
+  function toB32(bits) {
+    var out = "";
+    while (bits.length % 5) bits += "0";
+    for (var i = 0; i < bits.length; i += 5) out += B32.charAt(parseInt(bits.substr(i, 5), 2));
+    return out;
+  }
+  function sealOf(body) { return toB32(bitsOf(fnv(body) % 1024, 10)); }
   Quiz.prototype.itemIds = function () {
     return $$(this.root, ".hq-item").map(function (i) { return i.getAttribute("data-hq-item"); });
   };
+  Quiz.prototype.codeLayout = function () {
+    var min = +this.root.getAttribute("data-hq-min"), max = +this.root.getAttribute("data-hq-max");
+    var width = Math.max(1, Math.ceil(Math.log(max - min + 1) / Math.LN2 - 1e-9));
+    return { min: min, max: max, width: width, quiz: fnv(this.id) % 1024, version: fnv(this.hash) % 1024,
+      keys: $$(this.root, ".hq-perspective input").map(function (i) { return i.value; }) };
+  };
   Quiz.prototype.shareCode = function (attempt) {
-    var min = +this.root.getAttribute("data-hq-min");
-    var digits = this.itemIds().map(function (id) { return (attempt.answers[id] - min).toString(36); }).join("");
-    var body = [this.id, this.hash.slice(0, 6), attempt.perspective, digits].join(".");
-    return body + "." + checksum(body);
+    var c = this.codeLayout();
+    var bits = bitsOf(c.quiz, 10) + bitsOf(c.version, 10) + bitsOf(Math.max(0, c.keys.indexOf(attempt.perspective)), 3) +
+      this.itemIds().map(function (id) { return bitsOf(attempt.answers[id] - c.min, c.width); }).join("");
+    var body = toB32(bits);
+    return (body + sealOf(body)).replace(/(.{4})(?=.)/g, "$1 ");
   };
   Quiz.prototype.readCode = function (text) {
-    var L = this.L, parts = text.replace(/\s+/g, "").toLowerCase().split(".");
-    if (parts.length !== 5) return { error: L.code_bad };
-    if (checksum(parts.slice(0, 4).join(".")) !== parts[4]) return { error: L.code_typo };
-    if (parts[0] !== this.id) return { error: L.code_quiz };
-    if (parts[1] !== this.hash.slice(0, 6)) return { error: L.code_version };
-    var keys = $$(this.root, ".hq-perspective input").map(function (i) { return i.value; });
-    if (keys.indexOf(parts[2]) < 0) return { error: L.code_bad };
-    if (parts[2] === this.perspective) return { error: L.code_same };
-    var ids = this.itemIds(), min = +this.root.getAttribute("data-hq-min"), max = +this.root.getAttribute("data-hq-max");
-    if (parts[3].length !== ids.length) return { error: L.code_range };
+    var L = this.L, c = this.codeLayout(), squeezed = String(text).replace(/[\s-]+/g, "");
+    if (/^[a-z0-9-]+\.[0-9a-f]{6}\.[a-z0-9-]+\.[0-9a-z]+\.[0-9a-z]{4}$/i.test(squeezed)) return { error: L.code_old };
+    var code = squeezed.toUpperCase().replace(/O/g, "0").replace(/[IL]/g, "1");
+    if (!/^[0-9A-HJKMNP-TV-Z]{7,60}$/.test(code)) return { error: L.code_bad };
+    var body = code.slice(0, -2), sealed = sealOf(body) === code.slice(-2);
+    var bits = body.split("").map(function (ch) { return bitsOf(B32.indexOf(ch), 5); }).join("");
+    var otherQuiz = parseInt(bits.substr(0, 10), 2) !== c.quiz, otherVersion = parseInt(bits.substr(10, 10), 2) !== c.version;
+    var ids = this.itemIds(), need = Math.ceil((23 + ids.length * c.width) / 5);
+    /* A sealed code of another length is another check-in's or version's; else it is cut short. */
+    if (body.length !== need) return { error: sealed && otherQuiz ? L.code_quiz : sealed && otherVersion ? L.code_version : L.code_bad };
+    if (!sealed) return { error: L.code_typo };
+    if (otherQuiz) return { error: L.code_quiz };
+    if (otherVersion) return { error: L.code_version };
+    var key = c.keys[parseInt(bits.substr(20, 3), 2)];
+    if (!key) return { error: L.code_bad };
+    if (key === this.perspective) return { error: L.code_same };
     var answers = {};
     for (var i = 0; i < ids.length; i++) {
-      var value = parseInt(parts[3].charAt(i), 36) + min;
-      if (isNaN(value) || value > max) return { error: L.code_range };
+      var value = parseInt(bits.substr(23 + i * c.width, c.width), 2) + c.min;
+      if (value > c.max) return { error: L.code_range };
       answers[ids[i]] = value;
     }
-    return { perspective: parts[2], answers: answers };
+    return { perspective: key, answers: answers };
   };
   Quiz.prototype.copyCode = function () {
     var code = $(this.root, ".hq-code"), self = this;
@@ -620,34 +806,49 @@
       return;
     }
     var other = this.compute(theirs.answers), own = mine.scores;
+    /* Means: the difference said in words, which way it goes, not as a bare signed number. */
     var scoreRows = own.slice(1).concat(own.slice(0, 1)).map(function (s) {
-      var o = other.filter(function (x) { return x.id === s.id; })[0];
-      return [s.title, s.score, o.score, round2(o.score - s.score)];
+      var o = other.filter(function (x) { return x.id === s.id; })[0], d = round2(o.score - s.score);
+      return [s.title, round2(s.score), round2(o.score), d > 0 ? fill(L.score_higher, { n: d }) : d < 0 ? fill(L.score_lower, { n: -d }) : L.score_same];
     });
     out.appendChild(this.table(L.compare_hint, [L.subscale, L.you, L.them, L.difference], scoreRows));
+    /* Statements: the answer each person chose (label and value), then the values the means use
+       (a reverse-keyed statement counts max + min - answer), then the difference in words. */
     var min = +this.root.getAttribute("data-hq-min"), max = +this.root.getAttribute("data-hq-max");
     var items = $$(this.root, ".hq-item").map(function (item) {
-      var id = item.getAttribute("data-hq-item"), legend = $(item, "legend").cloneNode(true);
+      var id = item.getAttribute("data-hq-item"), legend = $(item, "legend").cloneNode(true), rev = item.hasAttribute("data-hq-reverse");
       $$(legend, "[hidden], .hq-number").forEach(function (n) { n.parentNode.removeChild(n); });
-      var a = mine.answers[id], b = theirs.answers[id];
-      if (item.hasAttribute("data-hq-reverse")) { a = min + max - a; b = min + max - b; }
-      return [legend.textContent.trim(), a, b, b - a];
+      var a = mine.answers[id], b = theirs.answers[id], d = b - a;
+      var named = function (v) {
+        var input = $$(item, "input").filter(function (i) { return +i.value === v; })[0];
+        var label = input && input.labels && input.labels[0];
+        return (label ? label.textContent.trim() + " " : "") + "(" + v + ")";
+      };
+      var words = !d ? L.diff_same : fill(L[(d > 0 ? "diff_higher" : "diff_lower") + (Math.abs(d) === 1 ? "_one" : "")], { n: Math.abs(d) });
+      var scored = rev ? (min + max - a) + " / " + (min + max - b) : a + " / " + b;
+      return { id: id, size: Math.abs(d), cells: [legend.textContent.trim(), named(a), named(b), scored, words] };
     });
-    items.sort(function (x, y) { return Math.abs(y[3]) - Math.abs(x[3]); });
-    out.appendChild(this.table(L.compare_caption, [L.statement, L.you, L.them, L.difference], items));
+    items.sort(function (x, y) { return y.size - x.size; });
+    var table = out.appendChild(this.table(L.compare_caption, [L.statement, L.you_chose, L.they_chose, L.scored_pair, L.difference],
+      items.map(function (r) { return r.cells; })));
+    $$(table, "tbody tr").forEach(function (tr, i) { tr.setAttribute("data-hq-item", items[i].id); });
     out.focus();
   };
+  /* Explicit table roles: the comparison's tables are restyled as blocks on phones, and the
+     cells keep their headers for screen readers all the same. */
   Quiz.prototype.table = function (caption, heads, rows) {
     var table = el("table", null, "hq-table"), head = el("tr");
+    var role = function (node, r) { node.setAttribute("role", r); return node; };
+    role(table, "table");
     table.appendChild(el("caption", caption));
-    heads.forEach(function (t) { var th = el("th", t); th.scope = "col"; head.appendChild(th); });
-    table.appendChild(el("thead")).appendChild(head);
-    var body = table.appendChild(el("tbody"));
+    heads.forEach(function (t) { var th = role(el("th", t), "columnheader"); th.scope = "col"; head.appendChild(th); });
+    role(table.appendChild(role(el("thead"), "rowgroup")).appendChild(head), "row");
+    var body = role(table.appendChild(el("tbody")), "rowgroup");
     rows.forEach(function (cells) {
-      var row = body.appendChild(el("tr")), th = el("th", cells[0]);
+      var row = role(body.appendChild(el("tr")), "row"), th = role(el("th", cells[0]), "rowheader");
       th.scope = "row";
       row.appendChild(th);
-      cells.slice(1).forEach(function (c) { row.appendChild(el("td", c)); });
+      cells.slice(1).forEach(function (c, i) { role(row.appendChild(el("td", c)), "cell").setAttribute("data-hq-col", heads[i + 1]); });
     });
     return table;
   };
@@ -671,6 +872,7 @@
     var list = this.state.attempts, last = list[list.length - 1], self = this;
     if ($(this.root, ".hq-perspective")) this.choosePerspective(last && last.hash === this.hash ? last.perspective : null, false);
     if (!last || last.hash !== this.hash) return;
+    if (this.knowledge && last.only) this.showOnly(last.only);
     var boxes = this.boxes();
     Object.keys(last.answers).forEach(function (key) {
       var values = [].concat(last.answers[key]);
@@ -687,12 +889,13 @@
   };
 
   Quiz.prototype.retry = function () {
+    if (this.shuffled) this.arrange(this.draw()); /* a new attempt, a new order */
     this.current(); /* the finished attempt stays; a new one starts */
     this.save();
     this.reset();
   };
 
-  Quiz.prototype.reset = function () {
+  Quiz.prototype.reset = function (keepFocus) {
     var root = this.root;
     this.form.reset();
     $$(root, "input").forEach(function (i) { i.disabled = false; i.checked = false; });
@@ -701,11 +904,16 @@
     $$(root, ".hq-answer").forEach(function (d) { d.open = false; d.hidden = true; });
     $$(root, ".hq-mark").forEach(function (m) { m.parentNode.removeChild(m); });
     $$(root, ".hq-check, .hq-score, .hq-check-all").forEach(function (b) { b.hidden = false; });
+    this.showOnly(null);
     $$(root, "textarea").forEach(function (t) { t.value = ""; });
     this.results.hidden = true;
+    this.chosenHere = false;
     clear(this.summary);
     if ($(root, ".hq-perspective")) this.choosePerspective(null, false);
-    $(root, "input").focus();
+    $$(root, ".hq-item, .hq-question").forEach(this.unask, this);
+    this.progress(false);
+    if (this.shuffled && !this.state.attempts.length) this.arrange(this.draw());
+    if (!keepFocus) $(root, "input").focus();
   };
 
   /* Each quiz starts on its own: should one ever fail, the others still work, and the error is

@@ -16,6 +16,8 @@
   function num(x) { return Number.isFinite(x); }
   function map() { return Object.create(null); }
   function same(a, b) { return a.quiz == b.quiz && a.started == b.started && a.hash == b.hash; }
+  /* One rule for every number shown or exported: at most 2 decimals, no trailing zeros ("3.5"). */
+  function n2(x) { return typeof x == "number" && isFinite(x) ? H.round2(x) : x; }
   function sign(d) { d = H.round2(d); return d > 0 ? "+" + d : d < 0 ? "\u2212" + -d : "0"; }
   function last(list) { return list[list.length - 1]; }
   function cell(v) { /* a text cell a spreadsheet would run as a formula gets a leading ' */
@@ -38,7 +40,7 @@
     root.setAttribute("data-hq-ready", "");
     var L = JSON.parse(root.getAttribute("data-hq-labels")), id = root.getAttribute("data-hq-store"), profile = root.getAttribute("data-hq-profile");
     var store = new H.Store(id), P = store.prefix, lang = document.documentElement.lang || undefined;
-    var status = root.querySelector(".hq-rp-status"), cat = map(), order = [], sec = {}, data, aside, skipped;
+    var status = root.querySelector(".hq-rp-status"), cat = map(), order = [], sec = {}, data, aside, skipped, picked = "";
     $$(root, ".hq-catalog li").forEach(function (li) {
       var g = function (n) { return li.getAttribute("data-hq-" + n); }, a = li.querySelector("a"), info = H.quizInfo(li);
       order.push(g("quiz"));
@@ -50,12 +52,17 @@
     function when(iso) { return new Date(iso).toLocaleString(lang, { dateStyle: "medium", timeStyle: "short" }); }
     function link(parent, q) { add(parent, "a", q.title).href = q.url; }
     function done(qid) { return (data[qid] || []).filter(function (a) { return a.finished; }); }
+    /* Full attempts: practice on missed questions counts in no progress and no comparison. */
+    function full(qid) { return done(qid).filter(function (a) { return !a.practice; }); }
     function btn(parent, text, fn, key) {
       var b = add(parent, "button", text, "md-button");
       b.type = "button";
       b.onclick = fn;
       if (key) b.setAttribute("data-k", key);
+      return b;
     }
+    /* Buttons that delete look it: red text and outline, a warning sign before the words. */
+    function danger(b) { b.classList.add("hq-danger"); return b; }
     function table(caption, head, rows) {
       var t = E("table", null, "hq-table"), tr = add(add(t, "thead"), "tr"), body;
       t.insertBefore(E("caption", caption), tr.parentNode);
@@ -127,20 +134,22 @@
           say(L["mode_" + m], "storage");
         }, m);
       });
-      btn(row, L.forget, function () {
+      danger(btn(row, L.forget, function () {
         if (!confirm(L.forget_confirm)) return;
         store.forget();
         render();
         say(L.forgotten, "storage");
-      }, "forget");
+      }, "forget"));
     }
 
     function progress() {
       var b = body("progress"), n = { knowledge: [0, 0], "self-assessment": [0, 0] };
       order.forEach(function (qid) {
-        var q = cat[qid], a = last(done(qid)), c = n[q.type], s = q.li.querySelector(".hq-rp-st") || add(q.li, "span", null, "hq-rp-st");
-        c[1]++;
-        if (a) c[0]++;
+        var q = cat[qid], a = last(full(qid)), c = n[q.type], s = q.li.querySelector(".hq-rp-st") || add(q.li, "span", null, "hq-rp-st");
+        if (q.li.getAttribute("data-hq-audience") !== "instructors") { /* a demonstration for instructors: not counted */
+          c[1]++;
+          if (a) c[0]++;
+        }
         s.textContent = " \u2014 " + (a ? fill(L.rp_done_on, { date: when(a.finished) }) : L.rp_not_yet);
         q.li.classList.toggle("hq-rp-done", !!a);
       });
@@ -182,13 +191,13 @@
         svg(s, "text", { x: 12 + w * frac(t, q), y: rows.length * 50 + 22, "text-anchor": "middle" }, t);
       }
       rows.forEach(function (r, i) {
-        svg(s, "text", { x: 12, y: i * 50 + 17 }, r.s.title + ": " + r.s.score + (r.c ? " (" + L.rp_chapter_short + ": " + r.c.score + ")" : ""));
+        svg(s, "text", { x: 12, y: i * 50 + 17 }, r.s.title + ": " + n2(r.s.score) + (r.c ? " (" + L.rp_chapter_short + ": " + n2(r.c.score) + ")" : ""));
         svg(s, "rect", { x: 12, y: i * 50 + 24, height: 14, width: Math.max(2, w * frac(r.s.score, q)), "class": "hq-rp-bar" });
         if (r.c) svg(s, "rect", { x: 12, y: i * 50 + 40, height: 5, width: Math.max(2, w * frac(r.c.score, r.cq)), "class": "hq-rp-bar2" });
       });
       add(b, "p", L.rp_legend, "hq-rp-legend");
       b.appendChild(table(fill(L.range, q), [L.subscale, L.rp_profile_col, L.band_col, L.rp_chapter_col],
-        rows.concat({ s: a.scores[0] }).map(function (r) { return [r.s.title, r.s.score, r.s.band || "\u2013", r.c ? r.c.score : "\u2013"]; })));
+        rows.concat({ s: a.scores[0] }).map(function (r) { return [r.s.title, n2(r.s.score), r.s.band || "\u2013", r.c ? n2(r.c.score) : "\u2013"]; })));
     }
 
     function attempts() {
@@ -198,7 +207,10 @@
         var q = cat[qid], f = done(qid), g = add(b, "div", null, "hq-rp-quiz"), h = add(g, "h3");
         if (q) link(h, q);
         else { h.textContent = last(f).title; add(g, "p", L.rp_gone, "hq-rp-old"); } /* an older version of the handbook */
-        f.forEach(function (a, i) { attempt(add(g, "div", null, "hq-rp-attempt"), q, a, i, f[i - 1], h.textContent); });
+        f.forEach(function (a, i) {
+          var prev = a.practice ? null : f.slice(0, i).filter(function (x) { return !x.practice; }).pop();
+          attempt(add(g, "div", null, "hq-rp-attempt"), q, a, i, prev, h.textContent);
+        });
       });
     }
 
@@ -206,6 +218,7 @@
       var cmp = prev && prev.hash == a.hash, s = a.score, before = map(), ul, row;
       add(add(d, "h4", fill(L.rp_attempt, { n: i + 1 }) + ": "), "time", when(a.finished)).setAttribute("datetime", a.finished);
       if (q && a.hash != q.hash) add(d, "p", L.rp_older, "hq-rp-old");
+      if (a.practice) add(d, "p", L.rp_practice, "hq-rp-old");
       if (a.perspective) add(d, "p", fill(L.rp_perspective, { p: (q && q.persp[a.perspective]) || a.perspective }));
       if (a.type == "knowledge") {
         add(d, "p", fill(L.score, s) + (s.passed === undefined ? "" : ". " + L[s.passed ? "rp_passed" : "rp_not_passed"]), "hq-rp-score");
@@ -214,25 +227,43 @@
         if (cmp) prev.scores.forEach(function (p) { before[p.id] = p.score; });
         d.appendChild(table(q && q.hash == a.hash && !q.sum ? fill(L.range, q) : L.results, [L.subscale, L.score_col, L.rp_change_col, L.band_col],
           a.scores.slice(1).concat(a.scores[0]).map(function (x) {
-            return [x.title, x.score, x.id in before ? sign(x.score - before[x.id]) : "\u2013", x.band || "\u2013"];
+            return [x.title, n2(x.score), x.id in before ? sign(x.score - before[x.id]) : "\u2013", x.band || "\u2013"];
           })));
       }
-      if (!cmp) add(d, "p", prev ? L.rp_no_compare : L.rp_first);
+      if (!cmp && !a.practice) add(d, "p", prev ? L.rp_no_compare : L.rp_first);
       (a.reflection || []).filter(Boolean).forEach(function (text, n) {
         if (!n) { add(d, "p", L.rp_reflection, "hq-rp-rh"); ul = add(d, "ul", null, "hq-rp-refl"); }
         add(ul, "li", text);
       });
       row = add(d, "p", null, "hq-rp-row");
       btn(row, L.rp_print_one, function () { print(d); });
-      btn(row, L.rp_delete_one, function () {
+      danger(btn(row, L.rp_delete_one, function () {
         if (!confirm(fill(L.rp_delete_confirm, { quiz: title, date: when(a.finished) }))) return;
         var st = store.read(a.quiz);
         st.attempts = st.attempts.filter(function (x) { return !same(x, a); });
         if (st.attempts.length) store.write(a.quiz, st);
         else store.remove(P + "quiz:" + a.quiz);
+        dropAside(a);
         render();
         say(L.rp_deleted_one, "attempts");
+      }));
+    }
+
+    /* A deleted attempt leaves no copy among the data set aside (where an older runtime kept whole
+       unreadable values), so nothing of it stays in storage or reaches an export. */
+    function dropAside(a) {
+      var k = P + "aside:" + P + "quiz:" + a.quiz, raw = store.get(k), list;
+      if (!raw) return;
+      try { list = JSON.parse(raw); } catch (x) { list = [raw]; }
+      if (!Array.isArray(list)) list = [raw];
+      list = list.filter(function (r) {
+        var inner = null;
+        if (typeof r == "string") { try { inner = JSON.parse(r); } catch (x) { inner = null; } }
+        if (obj(inner) && Array.isArray(inner.attempts)) return !inner.attempts.some(function (x) { return obj(x) && same(x, a); });
+        return !(obj(r) && same(r, a));
       });
+      if (list.length) store.set(k, JSON.stringify(list));
+      else store.remove(k);
     }
 
     /* Print one attempt (classes pick it out for the print stylesheet) or the whole page. */
@@ -251,22 +282,29 @@
       btn(row, L.rp_export_json, exportJSON, "json");
       btn(row, L.rp_export_csv, exportCSV, "csv");
       add(b, "p", date(ex) ? fill(L.rp_exported, { date: when(ex) }) : L.rp_never_exported, "hq-rp-exported");
+      /* The file input looks like the buttons beside it: it lies, transparent, over its own label,
+         so the whole button opens the file picker, and the chosen file's name is shown after it. */
       p = add(b, "p", null, "hq-rp-import");
-      add(p, "label", L.rp_import).htmlFor = "hq-rp-import";
-      input = add(p, "input");
+      var pick = add(p, "label", L.rp_import, "md-button hq-rp-pick"), name;
+      input = add(pick, "input");
       input.type = "file";
       input.accept = ".json,application/json";
       input.id = "hq-rp-import";
       input.setAttribute("data-k", "import");
-      input.onchange = function () { if (input.files[0]) importFile(input.files[0]); input.value = ""; };
+      name = add(p, "span", picked || L.rp_no_file, "hq-rp-file");
+      input.onchange = function () {
+        var f = input.files[0];
+        if (f) { picked = fill(L.rp_file, { name: f.name }); name.textContent = picked; importFile(f); }
+        input.value = "";
+      };
       row = add(b, "p", null, "hq-rp-row");
       btn(row, L.rp_print_all, function () { print(); }, "print");
-      btn(row, L.rp_delete_all, function () {
+      danger(btn(row, L.rp_delete_all, function () {
         if (!confirm(L.rp_delete_all_confirm)) return;
-        store.keys().forEach(function (k) { if (/^(quiz|aside):|^meta:exported$/.test(k.slice(P.length))) store.remove(k); });
+        store.forget(); /* everything, in both areas: results, data set aside, the storage choice */
         render();
         say(L.rp_deleted_all, "tools");
-      }, "delete");
+      }, "delete"));
     }
 
     /* Download through a Blob and a temporary <a download>: nothing leaves the browser. */
@@ -299,7 +337,7 @@
           var base = [qid, a.title, a.type, a.hash, cat[qid] && cat[qid].hash == a.hash ? "current" : "older", a.started, a.finished,
             a.perspective], text = (a.reflection || []).filter(Boolean).join("\n"), s = a.score;
           if (a.type == "knowledge") rows.push(base.concat("", "", "", "", s.right, s.total, s.passed, text));
-          else a.scores.forEach(function (x, i) { rows.push(base.concat(x.id, x.title, x.score, x.band, "", "", "", i ? "" : text)); });
+          else a.scores.forEach(function (x, i) { rows.push(base.concat(x.id, x.title, n2(x.score), x.band, "", "", "", i ? "" : text)); });
         });
       });
       save("csv", "text/csv", "\ufeff" + rows.map(function (r) { return r.map(cell).join(","); }).join("\r\n") + "\r\n");
