@@ -840,3 +840,53 @@ def test_15_every_score_is_shown_with_at_most_two_decimals_and_no_trailing_zero(
     assert "3.46" in csv and "3.456" not in csv
     assert problems == []
     ctx.close()
+
+
+# ---------- 17: tooltips reachable by keyboard ----------
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_17_glossary_tooltips_are_reachable_by_keyboard(browser: Browser, site, width: str) -> None:  # noqa: ANN001
+    """Point 17 (keyboard): Tab reaches a glossary abbreviation in a chapter, arriving by instant
+    navigation at 1280 px, and Material shows its tooltip on focus, inside the viewport; the
+    tooltip goes when focus moves away."""
+    ctx = context(browser, width)
+    page, problems = guarded(ctx)
+    page.goto(site.url)
+    page.evaluate("window.__marker = 1")
+    page.goto(f"{site.url}rapport/") if width == "phone" else page.locator('.md-nav a[href$="rapport/"]').first.click()
+    expect(page).to_have_url(re.compile(r"/rapport/$"))
+    if width == "laptop":
+        assert page.evaluate("window.__marker") == 1, "the chapter was not reached by instant navigation"
+    abbrs = page.locator(".md-content abbr:not(a abbr, button abbr, summary abbr, label abbr)")
+    assert abbrs.count() > 0
+    expect(abbrs.first).to_have_attribute("tabindex", "0")
+    assert abbrs.evaluate_all("(all) => all.every((a) => a.tabIndex === 0)")
+    inside = page.locator(".md-content a abbr, .md-content button abbr, .md-content summary abbr")
+    assert inside.evaluate_all("(all) => all.every((a) => !a.hasAttribute('tabindex'))"), "a second tab stop inside a control"
+    first = abbrs.first
+    # Start from the focusable element just before the first abbreviation and press Tab.
+    before = page.evaluate("""(abbr) => {
+        const all = [...document.querySelectorAll('a[href], button, input, [tabindex="0"]')]
+            .filter((n) => n === abbr || (n.tabIndex >= 0 && n.getClientRects().length > 0
+                && getComputedStyle(n).visibility !== 'hidden'));
+        const at = all.indexOf(abbr);
+        if (at < 1) return 'abbr at ' + at + ' of ' + all.length;
+        all[at - 1].focus();
+        return document.activeElement === all[at - 1] ? '' : 'could not focus ' + all[at - 1].outerHTML;
+    }""", first.element_handle())
+    assert before == "", before
+    page.keyboard.press("Tab")
+    assert first.evaluate("(n) => document.activeElement === n"), "Tab did not reach the abbreviation"
+    tip = page.locator(".md-tooltip2--active").first
+    expect(tip).to_be_visible()
+    text = first.evaluate("(n) => n.textContent")
+    said = tip.inner_text().strip()
+    assert said and said != text, f"tooltip {said!r} for {text!r}"
+    box = tip.locator(".md-tooltip2__inner").bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= WIDTHS[width] + 1, box
+    page.keyboard.press("Shift+Tab")  # back to the link before it: the tooltip goes
+    assert not first.evaluate("(n) => document.activeElement === n")
+    expect(page.locator(".md-tooltip2--active", has_text=said)).to_have_count(0)
+    assert problems == []
+    ctx.close()
+
