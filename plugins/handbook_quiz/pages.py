@@ -13,12 +13,22 @@ def quiz_page_markdown(quiz: Quiz) -> str:
     return f"# {escape(quiz.title)}\n\n/// quiz | {quiz.id}\n///\n"
 
 
-def index_markdown(quizzes: list[Quiz], pages_dir: str, labels: dict[str, str]) -> str:
-    """The index: knowledge checks, then self-assessments, each with size, time and chapter."""
+def nav_sorted(quizzes: list[Quiz], nav_order: dict[str, int] | None = None) -> list[Quiz]:
+    """Quizzes in the order of the site's navigation: by their chapter's place in the nav, quizzes
+    whose chapter is not listed (or who have none) after them; ties by title."""
+    order = nav_order or {}
+    return sorted(quizzes, key=lambda q: (order.get(q.chapter, len(order)), q.title.lower()))
+
+
+def index_markdown(quizzes: list[Quiz], pages_dir: str, labels: dict[str, str],
+                   nav_order: dict[str, int] | None = None,
+                   titles: dict[str, str] | None = None) -> str:
+    """The index: knowledge checks, then self-assessments, each in navigation order with size, time
+    and its chapter, linked by the chapter's title (from the nav) where it is known."""
     lines = [f"# {escape(labels['index_title'])}", ""]
     to_docs = "../" * (pages_dir.count("/") + 1)
     for knowledge in (True, False):
-        chosen = sorted((q for q in quizzes if q.is_knowledge == knowledge), key=lambda q: q.title.lower())
+        chosen = nav_sorted([q for q in quizzes if q.is_knowledge == knowledge], nav_order)
         if not chosen:
             continue
         lines += [f"## {labels['index_knowledge' if knowledge else 'index_self']}", ""]
@@ -26,8 +36,10 @@ def index_markdown(quizzes: list[Quiz], pages_dir: str, labels: dict[str, str]) 
             lines += [labels["not_diagnostic"], ""]
         for quiz in chosen:
             size = size_text(quiz, labels)
-            chapter = f" [{labels['back']}]({to_docs}{quiz.chapter})." if quiz.chapter else ""
-            lines.append(f"- [{escape(quiz.title)}]({quiz.id}.md): {size}.{chapter}")
+            name = (titles or {}).get(quiz.chapter) or labels["back"]
+            chapter = f" [{escape(name)}]({to_docs}{quiz.chapter})." if quiz.chapter else ""
+            link = f'[{escape(quiz.title)}]({quiz.id}.md){{ data-hq-quiz="{quiz.id}" }}'
+            lines.append(f"- {link}: {size}.{chapter}")
         lines.append("")
     return "\n".join(lines)
 

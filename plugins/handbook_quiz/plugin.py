@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from html import escape
 from collections.abc import Callable
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -21,7 +22,7 @@ from .errors import format_issues, page_problems, unused_quiz_message
 from .labels import labels_for
 from .markdown import QuizExtension, site_markdown
 from .navcache import share_navigation
-from .pages import index_markdown, quiz_page_markdown, results_page_markdown
+from .pages import index_markdown, nav_sorted, quiz_page_markdown, results_page_markdown
 from .registry import QuizRegistry
 from .render import Renderer
 from .searchview import quiz_page_summary, without_excluded_parts
@@ -101,7 +102,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         results = results_page_markdown(self.labels)
         files.append(File.generated(config, self.config.results_page, content=results))
         content = index_markdown(list(self.registry.quizzes.values()), pages_dir, self.labels)
-        files.append(File.generated(config, f"{pages_dir}/index.md", content=content))
+        self.index_file = File.generated(config, f"{pages_dir}/index.md", content=content)
+        files.append(self.index_file)
+        self.nav_order: dict[str, int] = {}
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -137,9 +140,14 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self.embedder.finish_page(html)
         if page.file.src_uri == self.config.results_page:
             catalog = [(quiz, files.get_file_from_path(f"{self.config.pages_dir.strip('/')}/{quiz.id}.md"))
-                       for quiz in self.registry.quizzes.values()]
+                       for quiz in nav_sorted(list(self.registry.quizzes.values()), self.nav_order)]
             links = [(quiz, file.url_relative_to(page.file)) for quiz, file in catalog if file is not None]
             html += self.embedder.renderer.render_results(links, self.config.profile_quiz)
+            return self._with_assets(html, page, (*ASSETS, *RESULTS_ASSETS))
+        if page.file is getattr(self, "index_file", None):
+            renderer = self.embedder.renderer
+            html = (f'<div class="hq-index" data-hq-store="{escape(renderer.storage_id)}" '
+                    f'data-hq-labels="{escape(renderer.labels_json)}">{html}</div>')
             return self._with_assets(html, page, (*ASSETS, *RESULTS_ASSETS))
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= set(re.findall(r'<div class="hq-quiz" id="([^"]+)"', html))
@@ -177,6 +185,14 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         if self.config.enabled:
             listed = {page.file.src_uri for page in nav.pages}
             self.unlisted_quiz_pages = set(self.generated_quiz_pages) - listed
+            # The quiz index and My results list quizzes in the nav's order, the index naming
+            # each chapter by its nav title. Sources are read after this event, so the index is
+            # rewritten here.
+            self.nav_order = {page.file.src_uri: i for i, page in enumerate(nav.pages)}
+            titles = {page.file.src_uri: page.title for page in nav.pages if page.title}
+            self.index_file.content_string = index_markdown(
+                list(self.registry.quizzes.values()), self.config.pages_dir.strip("/"), self.labels,
+                self.nav_order, titles)
         return nav
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:

@@ -890,3 +890,71 @@ def test_17_glossary_tooltips_are_reachable_by_keyboard(browser: Browser, site, 
     assert problems == []
     ctx.close()
 
+
+# ---------- 12: My results in navigation order, the quiz index knows what was done ----------
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_12_results_in_nav_order_with_last_score_and_the_index_marks_done_quizzes(browser: Browser, site, width: str) -> None:  # noqa: ANN001
+    """Point 12: My results lists quizzes in the order of the site's navigation (by their chapter's
+    place in it), each done one with its last date and score; the quiz index marks the quizzes
+    done (a full, finished attempt) and links each chapter by its name, not 'Back to the chapter'.
+    At 1280 px the index is reached by instant navigation, at 390 px loaded directly."""
+    from .quizdata import correct_indices, knowledge_attempt, self_attempt
+
+    ctx = context(browser, width)
+    page, problems = guarded(ctx)
+    page.goto(f"{site.url}my-results/")
+    rp = page.locator(".hq-rp")
+    expect(rp).to_have_attribute("data-hq-ready", "")
+    nav = page.locator("nav.md-nav--primary a.md-nav__link[href]").evaluate_all(
+        "(all) => all.map((a) => new URL(a.href).pathname)")
+    ids = rp.locator(".hq-catalog li").evaluate_all("(all) => all.map((li) => li.dataset.hqQuiz)")
+
+    def place(quiz_id: str) -> int:
+        chapter = quiz(quiz_id).chapter
+        path = "/" + chapter.removesuffix(".md").removesuffix("index") + ("" if chapter.endswith("index.md") else "/")
+        return nav.index(path) if chapter and path in nav else len(nav)
+
+    places = [place(quiz_id) for quiz_id in ids]
+    assert places == sorted(places), list(zip(ids, places))
+    assert ids != sorted(ids), "still in file-name order"
+
+    know, self_ = quiz(KNOWLEDGE), quiz(SELF)
+    answers = {q.id: correct_indices(q) for q in know.questions}
+    answers[know.questions[0].id] = [i for i in range(len(know.questions[0].choices))
+                                     if i not in correct_indices(know.questions[0])][:1]
+    records = {KNOWLEDGE: [knowledge_attempt(know, answers)],
+               SELF: [self_attempt(self_, {item.id: 3 for item in self_.items})]}
+    payload = {"format": "alliance-handbook-results", "v": 1, "store": rp.get_attribute("data-hq-store"),
+               "exported": "2024-05-01T10:00:00.000Z", "quizzes": {k: {"attempts": v} for k, v in records.items()}}
+    rp.get_by_label("Import a JSON export").set_input_files(
+        files=[{"name": "r.json", "mimeType": "application/json", "buffer": json.dumps(payload).encode()}])
+    right, total = records[KNOWLEDGE][0]["score"]["right"], records[KNOWLEDGE][0]["score"]["total"]
+    know_li = rp.locator(f'.hq-catalog li[data-hq-quiz="{KNOWLEDGE}"]')
+    expect(know_li).to_contain_text(f"{right} of {total} correct")
+    expect(know_li).to_contain_text("2024")
+    overall = records[SELF][0]["scores"][0]
+    expect(rp.locator(f'.hq-catalog li[data-hq-quiz="{SELF}"]')).to_contain_text(f"Overall: {overall['score']:g}")
+
+    if width == "laptop":  # by instant navigation: the index's scripts run on arrival too
+        page.evaluate("window.__marker = 1")
+        page.locator('.md-nav--primary a.md-nav__link[href$="quizzes/"]').first.click()
+        expect(page).to_have_url(re.compile(r"/quizzes/$"))
+        assert page.evaluate("window.__marker") == 1
+    else:
+        page.goto(f"{site.url}quizzes/")
+    index = page.locator(".hq-index")
+    expect(index).to_have_attribute("data-hq-ready", "")
+    expect(index.locator(f'li:has(a[data-hq-quiz="{KNOWLEDGE}"])')).to_contain_text("(done ")
+    expect(index.locator(f'li:has(a[data-hq-quiz="{SELF}"])')).to_contain_text("(done ")
+    assert index.locator(".hq-ix-done").count() == 2
+    expect(index.locator(f'li:has(a[data-hq-quiz="{KNOWLEDGE}"])').get_by_role("link", name="Rapport", exact=True)).to_have_count(1)
+    assert "Back to the chapter" not in index.inner_text()
+    index_ids = index.locator("a[data-hq-quiz]").evaluate_all("(all) => all.map((a) => a.dataset.hqQuiz)")
+    for kind in ("knowledge", "self-assessment"):
+        chosen = [place(q) for q in index_ids if quiz(q).type == kind]
+        assert chosen == sorted(chosen), kind
+    box = index.locator(".hq-ix-st").first.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= WIDTHS[width] + 1, box
+    assert problems == []
+    ctx.close()

@@ -142,6 +142,10 @@
       }, "forget"));
     }
 
+    function lastScore(a) { /* the last full attempt's result: "7 of 10 correct", or "Overall: 3.4" */
+      return a.type == "knowledge" ? fill(L.score, a.score) : a.scores[0].title + ": " + n2(a.scores[0].score);
+    }
+
     function progress() {
       var b = body("progress"), n = { knowledge: [0, 0], "self-assessment": [0, 0] };
       order.forEach(function (qid) {
@@ -150,7 +154,7 @@
           c[1]++;
           if (a) c[0]++;
         }
-        s.textContent = " \u2014 " + (a ? fill(L.rp_done_on, { date: when(a.finished) }) : L.rp_not_yet);
+        s.textContent = " \u2014 " + (a ? fill(L.rp_done_on, { date: when(a.finished) }) + ", " + lastScore(a) : L.rp_not_yet);
         q.li.classList.toggle("hq-rp-done", !!a);
       });
       ["knowledge", "self"].forEach(function (t, i) {
@@ -412,7 +416,27 @@
     render();
   }
 
-  function init() { $$(document, ".hq-rp:not([data-hq-ready])").forEach(start); }
+  /* The quiz index: each quiz the reader has done (a full, finished attempt) says so and when,
+     read through the same Store (and its one schema) as the quiz pages. */
+  function index(root) {
+    root.setAttribute("data-hq-ready", "");
+    var L = JSON.parse(root.getAttribute("data-hq-labels")), store = new H.Store(root.getAttribute("data-hq-store"));
+    var lang = document.documentElement.lang || undefined;
+    $$(root, "a[data-hq-quiz]").forEach(function (a) {
+      var qid = a.getAttribute("data-hq-quiz"), list = [], li = a.parentNode, s;
+      caught(function () { list = store.read(qid).attempts.filter(function (x) { return x.finished && !x.practice; }); });
+      s = li.querySelector(".hq-ix-st");
+      if (!list.length) { if (s) s.remove(); li.classList.remove("hq-ix-done"); return; }
+      if (!s) { s = E("span", null, "hq-ix-st"); a.parentNode.insertBefore(s, a.nextSibling); }
+      s.textContent = " (" + fill(L.rp_done_on, { date: new Date(last(list).finished).toLocaleDateString(lang, { dateStyle: "medium" }) }) + ")";
+      li.classList.add("hq-ix-done");
+    });
+  }
+
+  function init() {
+    $$(document, ".hq-rp:not([data-hq-ready])").forEach(start);
+    $$(document, ".hq-index:not([data-hq-ready])").forEach(index);
+  }
   window.__hqRP = init;
   function boot() {
     init();
