@@ -221,15 +221,16 @@ class Scope:
         their_files = sorted({sources[quiz_id] for quiz_id in embedded if quiz_id in sources} - set(shown))
         return cls(shown, (*shown, *their_files), frozenset(ids))
 
-    def involves(self, message: str) -> bool:
+    def pattern(self) -> re.Pattern[str]:
+        """What a message involving these files contains: one of their names, or a quiz id of theirs."""
         names = "|".join(re.escape(name) for name in self.shown)
         ids = "|".join(re.escape(f"'{quiz_id}'") for quiz_id in self.quiz_ids)
-        pattern = rf"(?<![\w./-])(?:{names})(?::|$)" + (f"|{ids}" if ids else "")
-        return re.search(pattern, message) is not None
+        return re.compile(rf"(?<![\w./-])(?:{names})(?::|$)" + (f"|{ids}" if ids else ""))
 
     def filter(self, report: CheckReport) -> CheckReport:
         """The report with only the messages that involve these files, in every list it holds."""
-        kept = {f.name: [m for m in getattr(report, f.name) if self.involves(str(m))]
+        involves = self.pattern().search
+        kept = {f.name: [m for m in getattr(report, f.name) if involves(str(m))]
                 for f in dataclasses.fields(report) if isinstance(getattr(report, f.name), list)}
         scope = ", ".join(self.named[:3]) + (f" and {len(self.named) - 3} more" if len(self.named) > 3 else "")
         return dataclasses.replace(report, **kept, scope=scope)
