@@ -1,6 +1,6 @@
 """How long the loader takes to refuse hostile quiz files, with each of PyYAML's parsers.
 
-The unit tests (tests/test_hostile.py) check what the instructor is told; this script reports the
+The unit tests (tests/build/test_hostile.py) check what the instructor is told; this script reports the
 time it takes, so that a slow refusal is seen as a number, not as a flaky test.
 
     .venv/bin/python bench/hostile.py

@@ -11,9 +11,13 @@ import textwrap
 from collections.abc import Mapping
 from pathlib import Path
 
+import markdown
 from handbook_quiz.errors import QuizIssue
+from handbook_quiz.labels import labels_for
+from handbook_quiz.lint import lint_quizzes
 from handbook_quiz.loader import load_file, load_text
 from handbook_quiz.model import Quiz
+from handbook_quiz.render import Renderer
 from handbook_quiz.validate import validate
 
 TESTS = Path(__file__).parent
@@ -115,7 +119,7 @@ MKDOCS_YML = dedent("""
     site_url: https://example.org/handbook/
     plugins:
       - handbook-quiz:
-          lint: false    # tiny fixture quizzes; tests/test_lint.py tests the warnings
+          lint: false    # tiny fixture quizzes; tests/build/test_lint.py tests the warnings
     markdown_extensions:
       - admonition
       - attr_list
@@ -157,3 +161,31 @@ def build_site(config_file: Path, *, strict: bool = False) -> Path:
     finally:
         config.plugins.on_shutdown()
     return Path(config.site_dir)
+
+
+def lint_files(paths: list[Path]) -> list[str]:
+    """The linter's warnings for these quiz files, checked together; each must be valid."""
+    pairs = []
+    for path in paths:
+        loaded = load_file(path, f"quizzes/{path.name}")
+        quiz, issues = validate(loaded, path.stem)
+        assert issues == [], f"{path.name} must be a valid quiz: {issues}"
+        pairs.append((quiz, loaded))
+    return [str(warning) for warning in lint_quizzes(pairs)]
+
+
+EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.superfences"]
+
+
+def make_renderer(language: str = "en", custom_templates: Path | None = None) -> Renderer:
+    """A renderer with the handbook's core Markdown extensions, outside MkDocs."""
+    converter = markdown.Markdown(extensions=EXTENSIONS)
+    return Renderer(lambda text: converter.reset().convert(text), labels_for(language), "test-handbook", custom_templates)
+
+
+def golden_quiz(path: Path) -> Quiz:
+    """The valid quiz in a golden file (no chapter check)."""
+    quiz, issues = check_path(path, docs_dir=None)
+    assert not issues, "\n".join(map(str, issues))
+    assert quiz is not None
+    return quiz

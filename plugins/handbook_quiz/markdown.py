@@ -74,7 +74,7 @@ INERT_ON_PLAIN_TEXT = frozenset({
     "pymdownx.inlinehilite", "pymdownx.blocks.admonition", "pymdownx.blocks.details", "pymdownx.blocks.tab",
     "pymdownx.blocks.html",
 })
-"""Extensions that leave PLAIN_TEXT as it is (``tests/test_plain_text.py`` checks each one)."""
+"""Extensions that leave PLAIN_TEXT as it is (``tests/unit/test_plain_text.py`` checks each one)."""
 
 
 def inert_on_plain_text(extension: object) -> bool:

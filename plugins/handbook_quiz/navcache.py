@@ -5,7 +5,7 @@ the size of the nav: on a site of 1,000 chapters that is most of a page's build 
 quiz adds a page of its own. A quiz's own page is not in the nav, so no nav item is active on it
 and its navigation HTML depends only on how deep its URL is (links are relative). The first quiz
 page at a depth renders the nav; the others reuse that HTML, byte for byte
-(``tests/test_build.py`` builds the handbook both ways and compares every page).
+(``tests/build/test_build.py`` builds the handbook both ways and compares every page).
 
 Themes without Material's ``partials/nav.html`` are left alone.
 """

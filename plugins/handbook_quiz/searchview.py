@@ -2,7 +2,7 @@
 
 Material's search plugin parses every page's HTML in Python, tag by tag, and quiz markup has many
 tags. Answers and results carry ``data-search-exclude``, so search would parse them only to drop
-them: they are cut out before it looks (``tests/test_build.py`` checks the index is unchanged). A
+them: they are cut out before it looks (``tests/build/test_build.py`` checks the index is unchanged). A
 quiz's own page, when a chapter already shows the quiz, is shown only down to its questions.
 """
 

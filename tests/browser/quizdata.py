@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playwright.sync_api import Locator, expect
-
 from handbook_quiz.loader import load_file
 from handbook_quiz.model import Quiz
 from handbook_quiz.validate import validate
+from playwright.sync_api import Locator, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -17,9 +17,8 @@ from urllib.parse import urlparse
 
 import axe_playwright_python
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
-
 from handbook_quiz.scoring import band_for, round_half_away, self_scores
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from .quizdata import check_question, correct_indices, finish_self, quiz, wrong_index
 

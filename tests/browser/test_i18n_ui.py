@@ -24,7 +24,7 @@ theme:
 plugins:
   - search
   - handbook-quiz:
-      lint: false    # tiny fixture quizzes; tests/test_lint.py tests the warnings
+      lint: false    # tiny fixture quizzes; tests/build/test_lint.py tests the warnings
 markdown_extensions: [admonition, attr_list, md_in_html, pymdownx.superfences]
 """
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
-
 from handbook_quiz.scoring import round_half_away, self_scores
+from playwright.sync_api import Browser, Page, expect
 
 from .quizdata import finish_self, quiz
 

@@ -7,9 +7,8 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from handbook_quiz.scoring import band_for, knowledge_score, round_half_away, self_scores
+from playwright.sync_api import Page, expect
 
 from .quizdata import ROOT, check_question, correct_indices, quiz, wrong_index
 

@@ -16,7 +16,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Page, expect
 
-from .quizdata import correct_indices, finish_self, knowledge_attempt, quiz, self_attempt, wrong_index
+from .quizdata import (
+    correct_indices,
+    finish_self,
+    knowledge_attempt,
+    quiz,
+    self_attempt,
+    wrong_index,
+)
 
 pytestmark = pytest.mark.browser
 

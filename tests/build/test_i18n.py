@@ -13,7 +13,7 @@ import pytest
 from handbook_quiz.labels import ENGLISH, SPANISH, labels_for
 from unit_helpers import KNOWLEDGE, SELF, build_site, dedent, make_site
 
-PLUGIN = Path(__file__).resolve().parent.parent / "plugins" / "handbook_quiz"
+PLUGIN = Path(__file__).resolve().parents[2] / "plugins" / "handbook_quiz"
 FIELD = re.compile(r"\{(\w+)\}")
 
 SAME_IN_BOTH: set[str] = set()

@@ -13,19 +13,18 @@ from pathlib import Path
 
 import markdown
 import pytest
-from mkdocs.config import load_config
-
 from handbook_quiz.embed import Embedder, scan_block_lines
 from handbook_quiz.labels import labels_for
 from handbook_quiz.markdown import QuizExtension, SiteMarkdown, site_markdown
 from handbook_quiz.registry import QuizRegistry
 from handbook_quiz.render import Renderer
+from mkdocs.config import load_config
 from unit_helpers import KNOWLEDGE, SELF, check_text, dedent, quiz_from
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.superfences", "pymdownx.details",
               "pymdownx.tabbed", "pymdownx.blocks.admonition", "pymdownx.blocks.tab"]
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOT_RECOGNISED = "not recognised: write exactly '/// quiz | <id>' then '///' on its own line; the block takes no options"
 
 
@@ -379,7 +378,7 @@ LOOKALIKES = dedent("""
 
 def handbook_markdown() -> SiteMarkdown:
     """The site converter for the handbook's own markdown_extensions and their options."""
-    config = load_config(str(Path(__file__).resolve().parent.parent / "mkdocs.yml"))
+    config = load_config(str(Path(__file__).resolve().parents[2] / "mkdocs.yml"))
     return site_markdown(config)
 
 

@@ -9,9 +9,14 @@ import subprocess
 from importlib.resources import files
 
 import pytest
-
 from handbook_quiz.model import Band
-from handbook_quiz.scoring import band_for, content_hash, knowledge_score, round_half_away, self_scores
+from handbook_quiz.scoring import (
+    band_for,
+    content_hash,
+    knowledge_score,
+    round_half_away,
+    self_scores,
+)
 from unit_helpers import GOLDEN, KNOWLEDGE, SELF, dedent, quiz_from
 
 ROUNDING = json.loads((GOLDEN / "rounding.json").read_text(encoding="utf-8"))

@@ -12,13 +12,17 @@ from types import SimpleNamespace
 
 import markdown
 import pytest
+from handbook_quiz.markdown import (
+    INERT_ON_PLAIN_TEXT,
+    PLAIN_TEXT,
+    inert_on_plain_text,
+    site_markdown,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from handbook_quiz.markdown import INERT_ON_PLAIN_TEXT, PLAIN_TEXT, inert_on_plain_text, site_markdown
-
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 LETTERS = "abcXYZéßΩжक中"
 PUNCTUATION = " .,;:?!'\"()/%\u2019\u2018\u201c\u201d\u2013\u2014\u2026-"

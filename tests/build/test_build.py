@@ -11,7 +11,7 @@ import pytest
 from mkdocs.exceptions import Abort
 from unit_helpers import KNOWLEDGE, MKDOCS_YML, SELF, build_site, dedent, make_site
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 CHAPTER = dedent("""
     # Rapport

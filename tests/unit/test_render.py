@@ -9,28 +9,13 @@ from pathlib import Path
 
 import markdown
 import pytest
-
 from handbook_quiz.labels import labels_for
-from handbook_quiz.model import Quiz
-from handbook_quiz.render import SUFFIX_TOKEN, Renderer
-from handbook_quiz.timing import reading_minutes
+from handbook_quiz.render import SUFFIX_TOKEN
 from handbook_quiz.scoring import content_hash
-from unit_helpers import GOLDEN, KNOWLEDGE, SELF, check_golden, check_path, quiz_from
+from handbook_quiz.timing import reading_minutes
+from unit_helpers import EXTENSIONS, GOLDEN, KNOWLEDGE, SELF, golden_quiz, make_renderer, quiz_from
 
-EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.superfences"]
 CASES = sorted((GOLDEN / "render").glob("*.yml"))
-
-
-def make_renderer(language: str = "en", custom_templates: Path | None = None) -> Renderer:
-    converter = markdown.Markdown(extensions=EXTENSIONS)
-    return Renderer(lambda text: converter.reset().convert(text), labels_for(language), "test-handbook", custom_templates)
-
-
-def golden_quiz(path: Path) -> Quiz:
-    quiz, issues = check_path(path, docs_dir=None)
-    assert not issues, "\n".join(map(str, issues))
-    assert quiz is not None
-    return quiz
 
 
 class Elements(HTMLParser):
@@ -50,12 +35,6 @@ class Elements(HTMLParser):
 
 
 # ---------- golden HTML and determinism ----------
-
-
-@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
-def test_golden_html(path: Path) -> None:
-    renderer = make_renderer()
-    check_golden(path.with_suffix(".html"), renderer.place(renderer.render(golden_quiz(path))))  # as a chapter shows it
 
 
 def test_labels_reach_the_runtime_as_json() -> None:

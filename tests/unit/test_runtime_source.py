@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-ASSETS = Path(__file__).resolve().parent.parent / "plugins" / "handbook_quiz" / "assets"
+ASSETS = Path(__file__).resolve().parents[2] / "plugins" / "handbook_quiz" / "assets"
 RUNTIME = ["quiz.js", "results.js"]
 
 FORBIDDEN = {

@@ -18,7 +18,6 @@ from typing import Any
 import markdown
 import pytest
 import yaml
-
 from handbook_quiz.config import QuizConfig
 from handbook_quiz.embed import scan_block_lines
 from handbook_quiz.errors import QuizIssue
@@ -28,7 +27,7 @@ from handbook_quiz.schema import quiz_schema
 from handbook_quiz.validate import validate
 from unit_helpers import GOLDEN, KNOWLEDGE, check_path, dedent, make_site
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 GUIDE = DOCS / "instructors"
 REFERENCE = GUIDE / "quiz-reference.md"

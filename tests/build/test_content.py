@@ -25,14 +25,13 @@ from urllib.parse import unquote
 import markdown
 import pytest
 import yaml
-
 from handbook_quiz.embed import scan_block_lines
 from handbook_quiz.labels import ENGLISH
 from handbook_quiz.loader import load_file
 from handbook_quiz.model import Band, Quiz
 from handbook_quiz.validate import validate
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 QUIZZES = ROOT / "quizzes"
 ABBREVIATIONS = ROOT / "includes" / "abbreviations.md"

@@ -6,7 +6,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from handbook_quiz.loader import MAX_BYTES, MAX_DEPTH, MAX_NODES, load_file, load_text
 from handbook_quiz.validate import validate
 from unit_helpers import KNOWLEDGE, check_text

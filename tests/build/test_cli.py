@@ -13,10 +13,9 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
-
 import tempfile
 import textwrap
+from pathlib import Path
 
 import markdown
 import pytest
@@ -31,7 +30,7 @@ from hypothesis import strategies as st
 from mkdocs.utils.yaml import yaml_load
 from ruamel.yaml import YAML
 
-SMALL_SITE = Path(__file__).parent / "small_site"
+SMALL_SITE = Path(__file__).parents[1] / "small_site"
 HANDBOOK = Path(sys.executable).parent / "handbook"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 NEW_FILES = ("docs/motivational-interviewing.md", "quizzes/motivational-interviewing-check.yml",
@@ -558,7 +557,7 @@ def test_newcomer_scaffolds_a_chapter_and_a_quiz_and_the_strict_build_shows_them
     assert "motivational-interviewing/" in nav  # listed in the navigation
 
 
-GUIDE = Path(__file__).parent.parent / "docs/instructors/adding-a-chapter.md"
+GUIDE = Path(__file__).parents[2] / "docs/instructors/adding-a-chapter.md"
 
 
 def test_the_guide_shows_exactly_what_new_chapter_and_new_quiz_print(site: Path) -> None:

@@ -35,11 +35,11 @@ from handbook_quiz.registry import QuizRegistry
 from handbook_quiz.validate import validate
 from moodle_xml_parser import parser as moodle_xml_parser
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parents[1]))
 import gift_reader  # noqa: E402
 import qti_reader  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SITE = Site("https://handbook.example/", True, "The Alliance Handbook", "quizzes")
 REGISTRY = QuizRegistry.load(ROOT / "quizzes", ROOT, ROOT / "docs")
 KNOWLEDGE = sorted(q for q, quiz in REGISTRY.quizzes.items() if quiz.is_knowledge)
