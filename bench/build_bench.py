@@ -73,10 +73,21 @@ markdown_extensions:
 """
 
 CHOICES = (
-    ("Reflect what the client said before moving on", True,
-     "Yes - a **reflection** shows you listened and lets the client correct you."),
-    ("Move straight to the agenda", False, "Moving on before the client has finished can feel dismissive."),
-    ("Reassure the client that everything will be fine", False, "Reassurance can close the topic before it is understood."),
+    (
+        "Reflect what the client said before moving on",
+        True,
+        "Yes - a **reflection** shows you listened and lets the client correct you.",
+    ),
+    (
+        "Move straight to the agenda",
+        False,
+        "Moving on before the client has finished can feel dismissive.",
+    ),
+    (
+        "Reassure the client that everything will be fine",
+        False,
+        "Reassurance can close the topic before it is understood.",
+    ),
     ("Ask three questions in a row", False, "Stacked questions can feel like an *interrogation*."),
 )
 SCALE = ("Never", "Rarely", "Sometimes", "Often", "Always")
@@ -90,26 +101,50 @@ def knowledge(n: int) -> dict:
     questions = []
     for q in range(1, QUESTIONS + 1):
         link = f" See [the skills](chapter-{n}.md#skills)." if q % 5 == 0 else ""
-        questions.append({
-            "text": f"In session {q} of case {n}, which response best keeps the *alliance* on track?",
-            "choices": [(f"{text} (case {n}, step {q})", correct, f"{feedback} (Case {n}, step {q}.)") for text, correct, feedback in CHOICES],
-            "explanation": f"Reflections come first in session {q} of case {n}; questions follow the client's lead.{link}",
-        })
-    return {"type": "knowledge", "title": f"Quiz {n}: keeping the alliance on track",
-            "description": f"Twenty short scenarios from case {n}. Pick the **best** response.", "questions": questions}
+        questions.append(
+            {
+                "text": f"In session {q} of case {n}, which response best keeps the *alliance* on track?",
+                "choices": [
+                    (f"{text} (case {n}, step {q})", correct, f"{feedback} (Case {n}, step {q}.)")
+                    for text, correct, feedback in CHOICES
+                ],
+                "explanation": f"Reflections come first in session {q} of case {n}; questions follow the client's lead.{link}",
+            }
+        )
+    return {
+        "type": "knowledge",
+        "title": f"Quiz {n}: keeping the alliance on track",
+        "description": f"Twenty short scenarios from case {n}. Pick the **best** response.",
+        "questions": questions,
+    }
 
 
 def self_assessment(n: int) -> dict:
-    items = [{"text": f"In case {n}, I notice how the client responds to statement {i} before I move on.",
-              "subscale": SUBSCALES[(i - 1) % len(SUBSCALES)], "reverse": i % 7 == 0} for i in range(1, QUESTIONS + 1)]
-    bands = [(1, "Emerging", f"Pick **one** skill from chapter {n} to practise."),
-             (2.5, "Developing", f"Keep practising what chapter {n} describes; notice what helps."),
-             (3.75, "Established", f"Share what works in case {n} with a colleague.")]
-    return {"type": "self-assessment", "title": f"Self-assessment {n}: how do I build rapport?",
-            "description": f"Twenty statements about case {n}. There are no right answers.",
-            "subscales": [(s, s.capitalize(), f"How you work on {s} in case {n}.") for s in SUBSCALES],
-            "items": items, "bands": bands,
-            "reflection": [f"Which statement about case {n} was hardest to answer?", f"What will you try next in case {n}?"]}
+    items = [
+        {
+            "text": f"In case {n}, I notice how the client responds to statement {i} before I move on.",
+            "subscale": SUBSCALES[(i - 1) % len(SUBSCALES)],
+            "reverse": i % 7 == 0,
+        }
+        for i in range(1, QUESTIONS + 1)
+    ]
+    bands = [
+        (1, "Emerging", f"Pick **one** skill from chapter {n} to practise."),
+        (2.5, "Developing", f"Keep practising what chapter {n} describes; notice what helps."),
+        (3.75, "Established", f"Share what works in case {n} with a colleague."),
+    ]
+    return {
+        "type": "self-assessment",
+        "title": f"Self-assessment {n}: how do I build rapport?",
+        "description": f"Twenty statements about case {n}. There are no right answers.",
+        "subscales": [(s, s.capitalize(), f"How you work on {s} in case {n}.") for s in SUBSCALES],
+        "items": items,
+        "bands": bands,
+        "reflection": [
+            f"Which statement about case {n} was hardest to answer?",
+            f"What will you try next in case {n}?",
+        ],
+    }
 
 
 def describe(n: int) -> dict:
@@ -122,14 +157,20 @@ def q(text: str) -> str:
 
 
 def quiz_yaml(n: int, quiz: dict) -> str:
-    lines = [f"type: {quiz['type']}", f"title: {q(quiz['title'])}", f"chapter: chapter-{n}.md",
-             f"description: {q(quiz['description'])}"]
+    lines = [
+        f"type: {quiz['type']}",
+        f"title: {q(quiz['title'])}",
+        f"chapter: chapter-{n}.md",
+        f"description: {q(quiz['description'])}",
+    ]
     if quiz["type"] == "knowledge":
         lines += ["pass: 0.75", "questions:"]
         for i, question in enumerate(quiz["questions"], start=1):
             lines += [f"  - id: q{i}", f"    text: {q(question['text'])}", "    choices:"]
             for text, correct, feedback in question["choices"]:
-                lines += [f"      - text: {q(text)}"] + (["        correct: true"] if correct else [])
+                lines += [f"      - text: {q(text)}"] + (
+                    ["        correct: true"] if correct else []
+                )
                 lines += [f"        feedback: {q(feedback)}"]
             lines += ["    explanation: |", f"      {question['explanation']}"]
         return "\n".join(lines) + "\n"
@@ -138,7 +179,11 @@ def quiz_yaml(n: int, quiz: dict) -> str:
         lines += [f"  - id: {sid}", f"    title: {title}", f"    description: {q(description)}"]
     lines += ["items:"]
     for i, item in enumerate(quiz["items"], start=1):
-        lines += [f"  - id: i{i}", f"    text: {q(item['text'])}", f"    subscale: {item['subscale']}"]
+        lines += [
+            f"  - id: i{i}",
+            f"    text: {q(item['text'])}",
+            f"    subscale: {item['subscale']}",
+        ]
         lines += ["    reverse: true"] if item["reverse"] else []
     lines += ["scoring:", "  method: mean", "  bands:"]
     for start, label, text in quiz["bands"]:
@@ -155,7 +200,10 @@ def quiz_markdown(quiz: dict) -> str:
             out += [f"**Question {i}/{len(quiz['questions'])}.** {question['text']}", ""]
             out += [f"- {text}" for text, _, _ in question["choices"]] + [""]
             out += ["Answer:", ""]
-            out += [f"- {'Correct' if ok else 'Incorrect'}: {text} {feedback}" for text, ok, feedback in question["choices"]]
+            out += [
+                f"- {'Correct' if ok else 'Incorrect'}: {text} {feedback}"
+                for text, ok, feedback in question["choices"]
+            ]
             out += ["", question["explanation"], ""]
         return "\n".join(out)
     for i, item in enumerate(quiz["items"], start=1):
@@ -169,9 +217,14 @@ def quiz_markdown(quiz: dict) -> str:
 
 
 def chapter(n: int, body: str) -> str:
-    intro = "Rapport is the sense, shared by client and therapist, that they can talk to each other. " * 6
-    return (f"# Chapter {n}\n\n{intro}\n\n## Skills {{#skills}}\n\n{intro}\n\n!!! note\n    A note on OARS.\n\n"
-            f"## Check your understanding {{#check}}\n\n{body}\n")
+    intro = (
+        "Rapport is the sense, shared by client and therapist, that they can talk to each other. "
+        * 6
+    )
+    return (
+        f"# Chapter {n}\n\n{intro}\n\n## Skills {{#skills}}\n\n{intro}\n\n!!! note\n    A note on OARS.\n\n"
+        f"## Check your understanding {{#check}}\n\n{body}\n"
+    )
 
 
 def make_sites(root: Path, size: int) -> dict[str, Path]:
@@ -180,7 +233,9 @@ def make_sites(root: Path, size: int) -> dict[str, Path]:
     for name, folder in sites.items():
         (folder / "docs").mkdir(parents=True)
         (folder / "includes").mkdir()
-        (folder / "includes" / "abbreviations.md").write_text("*[OARS]: Open questions, affirmations, reflections, summaries\n")
+        (folder / "includes" / "abbreviations.md").write_text(
+            "*[OARS]: Open questions, affirmations, reflections, summaries\n"
+        )
         (folder / "docs" / "index.md").write_text("# Benchmark\n\nA generated handbook.\n")
         plugin = "  - handbook-quiz" if name == "quiz" else ""
         extra = "not_in_nav: |\n  /standalone/*\n" if name == "twin+pages" else ""
@@ -191,7 +246,9 @@ def make_sites(root: Path, size: int) -> dict[str, Path]:
     for n in range(1, size + 1):
         quiz = describe(n)
         (sites["quiz"] / "quizzes" / f"quiz-{n}.yml").write_text(quiz_yaml(n, quiz))
-        (sites["quiz"] / "docs" / f"chapter-{n}.md").write_text(chapter(n, f"/// quiz | quiz-{n}\n///\n"))
+        (sites["quiz"] / "docs" / f"chapter-{n}.md").write_text(
+            chapter(n, f"/// quiz | quiz-{n}\n///\n")
+        )
         text = quiz_markdown(quiz)
         for name in ("twin", "twin+pages"):
             (sites[name] / "docs" / f"chapter-{n}.md").write_text(chapter(n, text))
@@ -199,7 +256,9 @@ def make_sites(root: Path, size: int) -> dict[str, Path]:
         (sites["twin+pages"] / "docs" / "standalone" / f"quiz-{n}.md").write_text(page)
         index.append(f"- [{quiz['title']}](quiz-{n}.md): 20 questions, about 10 min.")
     (sites["twin+pages"] / "docs" / "standalone" / "index.md").write_text("\n".join(index) + "\n")
-    (sites["twin+pages"] / "docs" / "my-results.md").write_text("# My results\n\nEvery quiz you have taken.\n")
+    (sites["twin+pages"] / "docs" / "my-results.md").write_text(
+        "# My results\n\nEvery quiz you have taken.\n"
+    )
     return sites
 
 
@@ -213,12 +272,15 @@ def measured(command: list[str], cwd: Path) -> tuple[float, float, float]:
     counts the time other processes held the CPU.
     """
     started = time.perf_counter()
-    child = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    child = subprocess.Popen(
+        command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     output = b""
 
     def drain() -> None:
         nonlocal output
         output = child.stdout.read()  # type: ignore[union-attr]
+
     reader = threading.Thread(target=drain)
     reader.start()
     _, status, usage = os.wait4(child.pid, 0)
@@ -245,8 +307,15 @@ def free_port() -> int:
 def serve_rebuild(folder: Path, size: int) -> tuple[float, float]:
     """(first build, rebuild after one quiz file changes) in seconds, as ``mkdocs serve`` reports them."""
     command = [str(BIN / "mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{free_port()}"]
-    child = subprocess.Popen(command, cwd=folder, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                             start_new_session=True)
+    child = subprocess.Popen(
+        command,
+        cwd=folder,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     lines: list[tuple[float, str]] = []
     ready = threading.Condition()
 
@@ -255,6 +324,7 @@ def serve_rebuild(folder: Path, size: int) -> tuple[float, float]:
             with ready:
                 lines.append((time.perf_counter(), line.rstrip()))
                 ready.notify_all()
+
     threading.Thread(target=read, daemon=True).start()
 
     def wait_for(pattern: str, after: int, timeout: float) -> tuple[int, float, str]:
@@ -278,8 +348,12 @@ def serve_rebuild(folder: Path, size: int) -> tuple[float, float]:
         quiz = folder / "quizzes" / "quiz-1.yml"
         changed = time.perf_counter()
         quiz.write_text(quiz.read_text().replace("which response best", "which answer best", 1))
-        index, done, line = wait_for(r"Reloading browsers|Documentation built in", index + 1, 60 + size * 0.5)
-        if "Documentation built in" in line:  # "Reloading browsers" follows at once; prefer it as the end
+        index, done, line = wait_for(
+            r"Reloading browsers|Documentation built in", index + 1, 60 + size * 0.5
+        )
+        if (
+            "Documentation built in" in line
+        ):  # "Reloading browsers" follows at once; prefer it as the end
             try:
                 _, done, _ = wait_for(r"Reloading browsers", index, 5)
             except RuntimeError:
@@ -304,27 +378,48 @@ def median(values: list[float]) -> float:
 def bench_size(root: Path, size: int, runs: int, serve: bool, check: bool) -> dict[str, object]:
     sites = make_sites(root, size)
     quizzes = len(list((sites["quiz"] / "quizzes").glob("*.yml")))
-    yaml_kb = sum(p.stat().st_size for p in (sites["quiz"] / "quizzes").glob("*.yml")) / quizzes / 1024
-    print(f"\n{size} quizzes ({quizzes - quizzes // SELF_EVERY} knowledge x {QUESTIONS} questions, "
-          f"{quizzes // SELF_EVERY} self-assessments x {QUESTIONS} items; {yaml_kb:.1f} KB of YAML each), {runs} runs:",
-          flush=True)
+    yaml_kb = (
+        sum(p.stat().st_size for p in (sites["quiz"] / "quizzes").glob("*.yml")) / quizzes / 1024
+    )
+    print(
+        f"\n{size} quizzes ({quizzes - quizzes // SELF_EVERY} knowledge x {QUESTIONS} questions, "
+        f"{quizzes // SELF_EVERY} self-assessments x {QUESTIONS} items; {yaml_kb:.1f} KB of YAML each), {runs} runs:",
+        flush=True,
+    )
     samples: dict[str, list[tuple[float, float, float]]] = {name: [] for name in sites}
     for run in range(runs):
         for name, folder in sites.items():  # interleaved, so a busy spell hits every site alike
             samples[name].append(build(folder))
-        print(f"  run {run + 1}: " + ", ".join(f"{name} {samples[name][-1][0]:.1f} s wall / {samples[name][-1][1]:.1f} s CPU"
-                                            for name in sites), flush=True)
+        print(
+            f"  run {run + 1}: "
+            + ", ".join(
+                f"{name} {samples[name][-1][0]:.1f} s wall / {samples[name][-1][1]:.1f} s CPU"
+                for name in sites
+            ),
+            flush=True,
+        )
     pages = {name: len(list((folder / "site").rglob("*.html"))) for name, folder in sites.items()}
     wall = {name: median([s[0] for s in samples[name]]) for name in sites}
     cpu = {name: median([s[1] for s in samples[name]]) for name in sites}
     rss = {name: median([s[2] for s in samples[name]]) for name in sites}
-    print(f"  {'site':<12}{'pages':>6}{'wall':>9}{'CPU':>9}{'CPU/quiz':>10}{'peak RSS':>10}"
-          f"{'quiz/this CPU':>15}{'wall':>7}{'RSS':>7}")
+    print(
+        f"  {'site':<12}{'pages':>6}{'wall':>9}{'CPU':>9}{'CPU/quiz':>10}{'peak RSS':>10}"
+        f"{'quiz/this CPU':>15}{'wall':>7}{'RSS':>7}"
+    )
     for name in sites:
-        ratios = ("", "", "") if name == "quiz" else (
-            f"{cpu['quiz'] / cpu[name]:.2f}x", f"{wall['quiz'] / wall[name]:.2f}x", f"{rss['quiz'] / rss[name]:.2f}x")
-        print(f"  {name:<12}{pages[name]:>6}{wall[name]:>7.1f} s{cpu[name]:>7.1f} s{cpu[name] / size * 1000:>7.1f} ms"
-              f"{rss[name]:>7.0f} MB{ratios[0]:>15}{ratios[1]:>7}{ratios[2]:>7}")
+        ratios = (
+            ("", "", "")
+            if name == "quiz"
+            else (
+                f"{cpu['quiz'] / cpu[name]:.2f}x",
+                f"{wall['quiz'] / wall[name]:.2f}x",
+                f"{rss['quiz'] / rss[name]:.2f}x",
+            )
+        )
+        print(
+            f"  {name:<12}{pages[name]:>6}{wall[name]:>7.1f} s{cpu[name]:>7.1f} s{cpu[name] / size * 1000:>7.1f} ms"
+            f"{rss[name]:>7.0f} MB{ratios[0]:>15}{ratios[1]:>7}{ratios[2]:>7}"
+        )
     result: dict[str, object] = {"size": size, "wall": wall, "cpu": cpu, "rss": rss}
     if check:
         handbook = BIN / "handbook"
@@ -332,28 +427,44 @@ def bench_size(root: Path, size: int, runs: int, serve: bool, check: bool) -> di
             checks = [measured([str(handbook), "check"], sites["quiz"]) for _ in range(runs)]
             label = "handbook check"
         else:
-            code = ("from pathlib import Path; from handbook_quiz.registry import QuizRegistry; "
-                    "QuizRegistry.load(Path('quizzes'), Path('.'), Path('docs'))")
+            code = (
+                "from pathlib import Path; from handbook_quiz.registry import QuizRegistry; "
+                "QuizRegistry.load(Path('quizzes'), Path('.'), Path('docs'))"
+            )
             checks = [measured([sys.executable, "-c", code], sites["quiz"]) for _ in range(runs)]
             label = "no `handbook` command; QuizRegistry.load alone"
-        print(f"  {label}: {median([c[0] for c in checks]):.2f} s wall, {median([c[1] for c in checks]):.2f} s CPU "
-              f"(median of {runs}, interpreter start-up included), peak RSS {median([c[2] for c in checks]):.0f} MB", flush=True)
+        print(
+            f"  {label}: {median([c[0] for c in checks]):.2f} s wall, {median([c[1] for c in checks]):.2f} s CPU "
+            f"(median of {runs}, interpreter start-up included), peak RSS {median([c[2] for c in checks]):.0f} MB",
+            flush=True,
+        )
         result["check"] = median([c[1] for c in checks])
     if serve:
         first, rebuild = serve_rebuild(sites["quiz"], size)
-        print(f"  mkdocs serve: first build {first:.1f} s; one quiz file changed -> rebuild reported done "
-              f"{rebuild:.1f} s later (wall, change detection included)", flush=True)
+        print(
+            f"  mkdocs serve: first build {first:.1f} s; one quiz file changed -> rebuild reported done "
+            f"{rebuild:.1f} s later (wall, change detection included)",
+            flush=True,
+        )
         result["serve"] = rebuild
     return result
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", default="100,1000", help="comma-separated numbers of quizzes")
-    parser.add_argument("--no-serve", dest="serve", action="store_false", help="skip the mkdocs serve rebuild")
-    parser.add_argument("--no-check", dest="check", action="store_false", help="skip handbook check")
-    parser.add_argument("--keep", type=Path, help="generate the sites here and keep them (default: a temp folder)")
+    parser.add_argument(
+        "--no-serve", dest="serve", action="store_false", help="skip the mkdocs serve rebuild"
+    )
+    parser.add_argument(
+        "--no-check", dest="check", action="store_false", help="skip handbook check"
+    )
+    parser.add_argument(
+        "--keep", type=Path, help="generate the sites here and keep them (default: a temp folder)"
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     root = args.keep or Path(tempfile.mkdtemp(prefix="hq-bench-"))
@@ -367,11 +478,15 @@ def main() -> None:
         if args.keep is None:
             shutil.rmtree(root, ignore_errors=True)
     if len(results) > 1:
-        print("\nScaling: median build CPU per quiz (quiz site / twin / twin+pages), and quiz/twin:")
+        print(
+            "\nScaling: median build CPU per quiz (quiz site / twin / twin+pages), and quiz/twin:"
+        )
         for r in results:
             cpu, size = r["cpu"], r["size"]
-            print(f"  {size:>6} quizzes: {cpu['quiz'] / size * 1000:.1f} / {cpu['twin'] / size * 1000:.1f} / "  # type: ignore[index,operator]
-                  f"{cpu['twin+pages'] / size * 1000:.1f} ms, {cpu['quiz'] / cpu['twin']:.2f}x")  # type: ignore[index,operator]
+            print(
+                f"  {size:>6} quizzes: {cpu['quiz'] / size * 1000:.1f} / {cpu['twin'] / size * 1000:.1f} / "  # type: ignore[index,operator]
+                f"{cpu['twin+pages'] / size * 1000:.1f} ms, {cpu['quiz'] / cpu['twin']:.2f}x"
+            )  # type: ignore[index,operator]
 
 
 if __name__ == "__main__":

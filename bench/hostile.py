@@ -34,7 +34,9 @@ def billion_laughs(levels: int, width: int = 9) -> str:
 def cases(folder: Path) -> list[tuple[str, float, Callable[[], object]]]:
     """(name, budget in seconds, call) for each hostile input."""
     deepest = folder / "deepest.yml"
-    deepest.write_text("[" * (loader.MAX_BYTES // 2) + "]" * (loader.MAX_BYTES // 2), encoding="utf-8")
+    deepest.write_text(
+        "[" * (loader.MAX_BYTES // 2) + "]" * (loader.MAX_BYTES // 2), encoding="utf-8"
+    )
     oversize = folder / "oversize.yml"
     oversize.write_bytes(b"title: " + b"x" * (300 * 1024) + b"\n")
     texts = {
@@ -46,10 +48,15 @@ def cases(folder: Path) -> list[tuple[str, float, Callable[[], object]]]:
         "30,000 nested flow lists": "[" * 30_000 + "]" * 30_000,
     }
     out: list[tuple[str, float, Callable[[], object]]] = [
-        (name, 1.0, lambda text=text: loader.load_text(text, "x.yml")) for name, text in texts.items()
+        (name, 1.0, lambda text=text: loader.load_text(text, "x.yml"))
+        for name, text in texts.items()
     ]
-    out.append(("256 KB of nested flow lists (file)", 10.0, lambda: loader.load_file(deepest, "x.yml")))
-    out.append(("300 KB file (over the size limit)", 0.5, lambda: loader.load_file(oversize, "x.yml")))
+    out.append(
+        ("256 KB of nested flow lists (file)", 10.0, lambda: loader.load_file(deepest, "x.yml"))
+    )
+    out.append(
+        ("300 KB file (over the size limit)", 0.5, lambda: loader.load_file(oversize, "x.yml"))
+    )
     return out
 
 

@@ -42,8 +42,12 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
-PAGES = {"": "home", "rapport/": "chapter with quizzes", "quizzes/rapport-check/": "quiz page",
-         "my-results/": "My results"}
+PAGES = {
+    "": "home",
+    "rapport/": "chapter with quizzes",
+    "quizzes/rapport-check/": "quiz page",
+    "my-results/": "My results",
+}
 PRESETS = ("mobile", "desktop")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {("performance", "desktop"): 0.95, ("performance", "mobile"): 0.9}
@@ -91,7 +95,11 @@ def target(category: str, preset: str) -> float:
 
 def find_chrome() -> str | None:
     chrome = os.environ.get("CHROME_PATH") or "/usr/bin/chromium"
-    return chrome if Path(chrome).exists() else shutil.which("chromium") or shutil.which("chromium-browser")
+    return (
+        chrome
+        if Path(chrome).exists()
+        else shutil.which("chromium") or shutil.which("chromium-browser")
+    )
 
 
 def build(site_dir: Path, url: str) -> None:
@@ -104,14 +112,26 @@ def build(site_dir: Path, url: str) -> None:
 
 def lighthouse(url: str, preset: str, chrome: str, report: Path) -> dict:
     """One Lighthouse run; returns the parsed JSON report."""
-    command = ["npx", "--no-install", "lighthouse", url, f"--chrome-flags={CHROME_FLAGS}",
-               "--output=json", f"--output-path={report}", "--quiet"]
+    command = [
+        "npx",
+        "--no-install",
+        "lighthouse",
+        url,
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--output=json",
+        f"--output-path={report}",
+        "--quiet",
+    ]
     if preset == "desktop":
         command.append("--preset=desktop")
     env = {**os.environ, "CHROME_PATH": chrome}
-    result = subprocess.run(command, cwd=BENCH, env=env, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        command, cwd=BENCH, env=env, capture_output=True, text=True, check=False
+    )
     if result.returncode or not report.exists():
-        raise RuntimeError(f"lighthouse failed on {url} ({preset}):\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+        raise RuntimeError(
+            f"lighthouse failed on {url} ({preset}):\n{result.stdout[-2000:]}{result.stderr[-2000:]}"
+        )
     return json.loads(report.read_text(encoding="utf-8"))
 
 
@@ -128,11 +148,19 @@ def shortfalls(lhr: dict, category: str) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=1, help="runs per page and preset; the median is reported")
-    parser.add_argument("--preset", choices=PRESETS, action="append", help="only this preset (repeatable)")
-    parser.add_argument("--page", action="append", help="only this path, e.g. rapport/ (repeatable)")
+    parser.add_argument(
+        "--runs", type=int, default=1, help="runs per page and preset; the median is reported"
+    )
+    parser.add_argument(
+        "--preset", choices=PRESETS, action="append", help="only this preset (repeatable)"
+    )
+    parser.add_argument(
+        "--page", action="append", help="only this path, e.g. rapport/ (repeatable)"
+    )
     parser.add_argument("--json-dir", type=Path, help="keep every Lighthouse JSON report here")
-    parser.add_argument("--no-gzip", action="store_true", help="serve uncompressed, as `python -m http.server` does")
+    parser.add_argument(
+        "--no-gzip", action="store_true", help="serve uncompressed, as `python -m http.server` does"
+    )
     args = parser.parse_args()
     Handler.compress = not args.no_gzip
 
@@ -141,7 +169,10 @@ def main() -> int:
         return 2
     chrome = find_chrome()
     if not chrome:
-        print("No Chromium: apt-get install -y --no-install-recommends chromium (or set CHROME_PATH).", file=sys.stderr)
+        print(
+            "No Chromium: apt-get install -y --no-install-recommends chromium (or set CHROME_PATH).",
+            file=sys.stderr,
+        )
         return 2
     presets = args.preset or list(PRESETS)
     pages = args.page or list(PAGES)
@@ -149,7 +180,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="hq-lighthouse-") as tmp:
         site_dir, reports = Path(tmp) / "site", args.json_dir or Path(tmp) / "reports"
         reports.mkdir(parents=True, exist_ok=True)
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site_dir)))
+        httpd = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(Handler, directory=str(site_dir))
+        )
         url = f"http://127.0.0.1:{httpd.server_address[1]}/"
         print(f"Building the handbook for {url} ...", flush=True)
         build(site_dir, url)
@@ -160,17 +193,32 @@ def main() -> int:
                 for preset in presets:
                     runs = []
                     for n in range(args.runs):
-                        name = (path.strip("/").replace("/", "_") or "home") + f".{preset}.{n + 1}.json"
-                        print(f"  lighthouse {preset:7} /{path} (run {n + 1}/{args.runs})", flush=True)
+                        name = (
+                            path.strip("/").replace("/", "_") or "home"
+                        ) + f".{preset}.{n + 1}.json"
+                        print(
+                            f"  lighthouse {preset:7} /{path} (run {n + 1}/{args.runs})", flush=True
+                        )
                         runs.append(lighthouse(url + path, preset, chrome, reports / name))
-                    scores = {c: statistics.median(r["categories"][c]["score"] for r in runs) for c in CATEGORIES}
+                    scores = {
+                        c: statistics.median(r["categories"][c]["score"] for r in runs)
+                        for c in CATEGORIES
+                    }
                     rows.append((path, preset, scores))
                     for c in CATEGORIES:
                         if scores[c] < 1:  # explained from the run closest to the median
-                            typical = min(runs, key=lambda r, c=c: abs(r["categories"][c]["score"] - scores[c]))
-                            notes.append(f"/{path} {preset} {c} {scores[c]:.2f}: " + "; ".join(shortfalls(typical, c)))
+                            typical = min(
+                                runs,
+                                key=lambda r, c=c: abs(r["categories"][c]["score"] - scores[c]),
+                            )
+                            notes.append(
+                                f"/{path} {preset} {c} {scores[c]:.2f}: "
+                                + "; ".join(shortfalls(typical, c))
+                            )
                     if args.runs > 1:
-                        each = ", ".join(f"{r['categories']['performance']['score']:.2f}" for r in runs)
+                        each = ", ".join(
+                            f"{r['categories']['performance']['score']:.2f}" for r in runs
+                        )
                         spreads.append(f"/{path} {preset}: {each}")
         finally:
             httpd.shutdown()
@@ -179,16 +227,22 @@ def main() -> int:
     labels = {p: f"/{p} ({PAGES[p]})" if p in PAGES else f"/{p}" for p in pages}
     width = max(len(label) for label in labels.values())
     browser = re.search(r"Chrome/[\d.]+", runs[-1]["environment"]["hostUserAgent"])
-    print(f"\nLighthouse {runs[-1]['lighthouseVersion']}, {browser.group(0) if browser else chrome}, "
-          f"median of {args.runs} run(s), served {'without compression' if args.no_gzip else 'gzipped'}\n")
-    print(f"{'page':{width}}  {'preset':7}  " + "  ".join(f"{c:>14}" for c in CATEGORIES) + "  result")
+    print(
+        f"\nLighthouse {runs[-1]['lighthouseVersion']}, {browser.group(0) if browser else chrome}, "
+        f"median of {args.runs} run(s), served {'without compression' if args.no_gzip else 'gzipped'}\n"
+    )
+    print(
+        f"{'page':{width}}  {'preset':7}  " + "  ".join(f"{c:>14}" for c in CATEGORIES) + "  result"
+    )
     for path, preset, scores in rows:
         bad = [c for c in CATEGORIES if scores[c] < target(c, preset)]
         failed |= bool(bad)
         cells = "  ".join(f"{scores[c]:>14.2f}" for c in CATEGORIES)
         verdict = "pass" if not bad else "FAIL (" + ", ".join(bad) + ")"
         print(f"{labels[path]:{width}}  {preset:7}  {cells}  {verdict}")
-    print("\nTargets: accessibility, best-practices, seo 1.00; performance >= 0.95 desktop, >= 0.90 mobile.")
+    print(
+        "\nTargets: accessibility, best-practices, seo 1.00; performance >= 0.95 desktop, >= 0.90 mobile."
+    )
     if notes:
         print("\nBelow 1.00 (weighted audits under 1, from the run nearest the median):")
         for note in notes:

@@ -54,7 +54,9 @@ def asset_sizes() -> tuple[int, int]:
     results = sum(sizes[n] for n in RESULTS_ASSETS)
     verdict = "ok" if quiz <= LIMIT else "OVER"
     print(f"quiz pages load quiz.js + quiz.css: {quiz:,} B gzip ({verdict}: limit {LIMIT:,} B)")
-    print(f"the results page adds results.js + results.css: {results:,} B gzip (total {quiz + results:,} B there)")
+    print(
+        f"the results page adds results.js + results.css: {results:,} B gzip (total {quiz + results:,} B there)"
+    )
     return quiz, results
 
 
@@ -68,7 +70,7 @@ def quiz_markup(html: str) -> int:
             if depth == 0:
                 end = html.index(">", tag.end()) + 1
                 break
-        total += len(html[start.start():end].encode())
+        total += len(html[start.start() : end].encode())
     return total
 
 
@@ -81,7 +83,9 @@ def check_site(site: Path) -> bool:
         name = page.relative_to(site).as_posix()
         raw = len(html.encode())
         if QUIZ_MARK.search(html):
-            with_quiz.append((name, raw, gz(html.encode()), quiz_markup(html), len(QUIZ_MARK.findall(html))))
+            with_quiz.append(
+                (name, raw, gz(html.encode()), quiz_markup(html), len(QUIZ_MARK.findall(html)))
+            )
             if any(f"{ASSET_DIR}{a}" in html for a in RESULTS_ASSETS):
                 leaks.append(f"{name}: quiz page loads the results-page assets")
         elif 'class="hq-rp"' in html or any(f"{ASSET_DIR}{a}" in html for a in RESULTS_ASSETS):
@@ -91,11 +95,15 @@ def check_site(site: Path) -> bool:
             found = [trace for trace in QUIZ_TRACES if trace in html]
             if found:
                 leaks.append(f"{name}: no quiz, but contains {', '.join(repr(t) for t in found)}")
-    print(f"\n{len(pages)} pages in {site}: {len(with_quiz)} with a quiz, {len(results_pages)} results page(s), "
-          f"{len(without)} without a quiz")
+    print(
+        f"\n{len(pages)} pages in {site}: {len(with_quiz)} with a quiz, {len(results_pages)} results page(s), "
+        f"{len(without)} without a quiz"
+    )
     if without:
-        print(f"pages without a quiz: quiz bytes 0 on {len(without) - sum(1 for leak in leaks if 'no quiz' in leak)} "
-              f"of {len(without)}; mean page {statistics.mean(r for _, r in without):,.0f} B")
+        print(
+            f"pages without a quiz: quiz bytes 0 on {len(without) - sum(1 for leak in leaks if 'no quiz' in leak)} "
+            f"of {len(without)}; mean page {statistics.mean(r for _, r in without):,.0f} B"
+        )
     for name in results_pages:
         html = (site / name).read_text(encoding="utf-8")
         loaded = [a for a in (*QUIZ_ASSETS, *RESULTS_ASSETS) if f"{ASSET_DIR}{a}" in html]
@@ -107,7 +115,9 @@ def check_site(site: Path) -> bool:
         raws = [r for _, r, _, _, _ in with_quiz]
         zips = [z for _, _, z, _, _ in with_quiz]
         marks = [m for _, _, _, m, _ in with_quiz]
-        print(f"{'mean':<52}{statistics.mean(raws):>10,.0f}{statistics.mean(zips):>9,.0f}{statistics.mean(marks):>13,.0f}")
+        print(
+            f"{'mean':<52}{statistics.mean(raws):>10,.0f}{statistics.mean(zips):>9,.0f}{statistics.mean(marks):>13,.0f}"
+        )
         print(f"{'max':<52}{max(raws):>10,}{max(zips):>9,}{max(marks):>13,}")
     for leak in leaks:
         print(f"LEAK: {leak}")
@@ -117,15 +127,23 @@ def check_site(site: Path) -> bool:
 def build(project: Path, site_dir: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [str(Path(sys.executable).parent / "mkdocs"), "build", "-q", "-d", str(site_dir)]
-    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        command, cwd=project, env=env, capture_output=True, text=True, check=False
+    )
     if result.returncode != 0:
         sys.exit(f"mkdocs build failed in {project}:\n{result.stdout}{result.stderr}")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--site", type=Path, help="a built site to check (default: build this handbook)")
-    parser.add_argument("--project", type=Path, default=ROOT, help="the handbook to build (default: this one)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--site", type=Path, help="a built site to check (default: build this handbook)"
+    )
+    parser.add_argument(
+        "--project", type=Path, default=ROOT, help="the handbook to build (default: this one)"
+    )
     args = parser.parse_args()
     quiz_gzip, _ = asset_sizes()
     if args.site:

@@ -64,8 +64,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
-    args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check"]
+    args = [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--no-default-browser-check",
+    ]
     launch = {**browser_type_launch_args, "args": args}
     if SYSTEM_CHROMIUM:
         launch["executable_path"] = SYSTEM_CHROMIUM
@@ -81,7 +89,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     with sync_playwright() as p:
         if Path(p.chromium.executable_path).exists():
             return
-    skip = pytest.mark.skip(reason="no Chromium: apt-get install chromium (Debian) or playwright install chromium")
+    skip = pytest.mark.skip(
+        reason="no Chromium: apt-get install chromium (Debian) or playwright install chromium"
+    )
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
@@ -107,7 +117,10 @@ def guard(page, site: SiteServer) -> Iterator[Guard]:  # noqa: ANN001
         return route.continue_()
 
     page.route("**/*", route)
-    page.on("console", lambda message: seen.errors.append(message.text) if message.type == "error" else None)
+    page.on(
+        "console",
+        lambda message: seen.errors.append(message.text) if message.type == "error" else None,
+    )
     page.on("pageerror", lambda error: seen.errors.append(str(error)))
     yield seen
     assert seen.foreign == [], f"requests to other hosts: {seen.foreign}"

@@ -62,7 +62,7 @@ def _with_format(text: str, default: str) -> tuple[str, str]:
     if text.startswith("["):
         end = text.find("]")
         if text[1:end] in _FORMATS:
-            fmt, text = text[1:end], text[end + 1:]
+            fmt, text = text[1:end], text[end + 1 :]
     return _post(text).strip(), fmt
 
 
@@ -86,7 +86,7 @@ def parse(source: str) -> list[GiftQuestion]:
             continue
         text = _pre(text)
         if text.startswith("$CATEGORY:"):
-            category = text[len("$CATEGORY:"):].strip()
+            category = text[len("$CATEGORY:") :].strip()
             continue
         question = _question(text)
         id_match = _ID.search(comments)
@@ -100,16 +100,16 @@ def _question(text: str) -> GiftQuestion:
     name = ""
     if text.startswith("::"):
         end = text.index("::", 2)
-        name, text = _post(text[2:end]).strip(), text[end + 2:].strip()
+        name, text = _post(text[2:end]).strip(), text[end + 2 :].strip()
     start, finish = text.find("{"), text.find("}")
     if start < 0 or finish < start or not text.endswith("}"):
         raise ValueError(f"not a question with its answers at the end: {text[:80]!r}")
-    answer_text = text[start + 1:finish].strip()
+    answer_text = text[start + 1 : finish].strip()
     body, fmt = _with_format(text[:start], "moodle")
     general = ""
     separator = answer_text.rfind("####")
     if separator >= 0:
-        general = _with_format(answer_text[separator + 4:].strip(), fmt)[0]
+        general = _with_format(answer_text[separator + 4 :].strip(), fmt)[0]
         answer_text = answer_text[:separator].strip()
     if "~" not in answer_text:
         raise ValueError(f"only multiple choice is read here: {answer_text[:80]!r}")
@@ -119,10 +119,12 @@ def _question(text: str) -> GiftQuestion:
         if part.startswith("="):
             fraction, part = 100.0, part[1:]
         elif match := _WEIGHT.match(part):
-            fraction, part = float(match.group(1)), part[match.end():]
+            fraction, part = float(match.group(1)), part[match.end() :]
         else:
             fraction = 0.0
         answer, _, feedback = part.partition("#")
         answer_body, answer_format = _with_format(answer.strip(), fmt)
-        question.answers.append(GiftAnswer(answer_body, fraction, _with_format(feedback.strip(), fmt)[0], answer_format))
+        question.answers.append(
+            GiftAnswer(answer_body, fraction, _with_format(feedback.strip(), fmt)[0], answer_format)
+        )
     return question

@@ -31,23 +31,31 @@ def check_golden(path: Path, actual: str) -> None:
     """Compare ``actual`` with the golden file, or (with UPDATE_GOLDENS=1) rewrite the file."""
     if UPDATE_GOLDENS:
         if not path.exists() or path.read_text(encoding="utf-8") != actual:
-            path.write_text(actual, encoding="utf-8")  # only changed files, so a review sees what moved
+            path.write_text(
+                actual, encoding="utf-8"
+            )  # only changed files, so a review sees what moved
         return
     assert path.exists(), f"{path} is missing: run with UPDATE_GOLDENS=1 and review it"
     expected = path.read_text(encoding="utf-8")
-    assert actual == expected, f"{path.name} differs from the golden file (UPDATE_GOLDENS=1 rewrites it)"
+    assert actual == expected, (
+        f"{path.name} differs from the golden file (UPDATE_GOLDENS=1 rewrites it)"
+    )
 
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
 
 
-def check_text(text: str, name: str = "x", docs_dir: Path | None = None) -> tuple[Quiz | None, list[QuizIssue]]:
+def check_text(
+    text: str, name: str = "x", docs_dir: Path | None = None
+) -> tuple[Quiz | None, list[QuizIssue]]:
     """Load and validate YAML text as if it were ``quizzes/<name>.yml``."""
     return validate(load_text(dedent(text), f"quizzes/{name}.yml"), name, docs_dir)
 
 
-def check_path(path: Path, docs_dir: Path | None = GOLDEN_DOCS) -> tuple[Quiz | None, list[QuizIssue]]:
+def check_path(
+    path: Path, docs_dir: Path | None = GOLDEN_DOCS
+) -> tuple[Quiz | None, list[QuizIssue]]:
     """Load and validate a file the way the registry does, shown as ``quizzes/<file name>``."""
     return validate(load_file(path, f"quizzes/{path.name}"), path.stem, docs_dir)
 
@@ -180,7 +188,12 @@ EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.superfences"]
 def make_renderer(language: str = "en", custom_templates: Path | None = None) -> Renderer:
     """A renderer with the handbook's core Markdown extensions, outside MkDocs."""
     converter = markdown.Markdown(extensions=EXTENSIONS)
-    return Renderer(lambda text: converter.reset().convert(text), labels_for(language), "test-handbook", custom_templates)
+    return Renderer(
+        lambda text: converter.reset().convert(text),
+        labels_for(language),
+        "test-handbook",
+        custom_templates,
+    )
 
 
 def golden_quiz(path: Path) -> Quiz:

@@ -79,8 +79,10 @@ def find_config(start: Path) -> Path:
         for name in ("mkdocs.yml", "mkdocs.yaml"):
             if (folder / name).is_file():
                 return folder / name
-    raise HandbookError(f"no mkdocs.yml in {start} or any folder above it: run this inside the handbook's "
-                        "folder (the one with mkdocs.yml), or name the file with --config-file")
+    raise HandbookError(
+        f"no mkdocs.yml in {start} or any folder above it: run this inside the handbook's "
+        "folder (the one with mkdocs.yml), or name the file with --config-file"
+    )
 
 
 class _Collect(logging.Handler):
@@ -110,17 +112,25 @@ def _mkdocs_messages() -> Iterator[list[logging.LogRecord]]:
 def load_site(config_file: Path) -> Site:
     """Read mkdocs.yml with MkDocs; any problem becomes a ``HandbookError`` in plain words."""
     if not config_file.is_file():
-        raise HandbookError(f"{config_file} does not exist: run this inside the handbook's folder "
-                            "(the one with mkdocs.yml), or name the file with --config-file")
+        raise HandbookError(
+            f"{config_file} does not exist: run this inside the handbook's folder "
+            "(the one with mkdocs.yml), or name the file with --config-file"
+        )
     with _mkdocs_messages() as records:
         try:
             config = load_config(str(config_file))
         except (MkDocsException, OSError) as error:
             details = "\n".join(record.getMessage() for record in records) or str(error)
-            raise HandbookError(f"{config_file.name} could not be read:\n" + textwrap.indent(details, "  ")) from None
-    name, plugin = next(((n, p) for n, p in config.plugins.items() if isinstance(p, QuizPlugin)), ("", None))
+            raise HandbookError(
+                f"{config_file.name} could not be read:\n" + textwrap.indent(details, "  ")
+            ) from None
+    name, plugin = next(
+        ((n, p) for n, p in config.plugins.items() if isinstance(p, QuizPlugin)), ("", None)
+    )
     if plugin is None:
-        raise HandbookError(f"{config_file.name} does not use the quiz plugin: add '- handbook-quiz' under 'plugins:'")
+        raise HandbookError(
+            f"{config_file.name} does not use the quiz plugin: add '- handbook-quiz' under 'plugins:'"
+        )
     warnings = [f"{config_file.name}: {record.getMessage()}" for record in records]
     return Site(config, plugin, name, config_file.resolve(), warnings)
 
@@ -142,7 +152,12 @@ class CheckReport:
 
     @property
     def problems(self) -> int:
-        return len(self.quiz_issues) + len(self.page_errors) + len(self.warnings) + len(self.lint_warnings)
+        return (
+            len(self.quiz_issues)
+            + len(self.page_errors)
+            + len(self.warnings)
+            + len(self.lint_warnings)
+        )
 
     def lines(self) -> list[str]:
         """The output: the build's messages, grouped as the build groups them, then one summary line."""
@@ -161,8 +176,11 @@ class CheckReport:
         if not self.problems:
             return f"handbook check: no problems ({looked})."
         warnings = len(self.warnings) + len(self.lint_warnings)
-        kinds = [(len(self.quiz_issues), "in quiz files"), (len(self.page_errors), "in pages"),
-                 (warnings, "warnings" if warnings > 1 else "warning")]
+        kinds = [
+            (len(self.quiz_issues), "in quiz files"),
+            (len(self.page_errors), "in pages"),
+            (warnings, "warnings" if warnings > 1 else "warning"),
+        ]
         parts = ", ".join(f"{number} {kind}" for number, kind in kinds if number)
         return f"handbook check: {_count(self.problems, 'problem')} ({parts}; {looked}): fix them and run it again."
 
@@ -187,10 +205,19 @@ def run_check(site: Site, files: tuple[Path, ...] = (), *, lint: bool | None = N
     warnings = list(site.warnings)
     if site.quiz_config.warn_unused:
         unused = sorted(set(registry.quizzes) - set(embedder.used_by))
-        warnings += [unused_quiz_message(registry.quizzes[quiz_id].source, quiz_id) for quiz_id in unused]
+        warnings += [
+            unused_quiz_message(registry.quizzes[quiz_id].source, quiz_id) for quiz_id in unused
+        ]
     linted = registry.lint() if (site.quiz_config.lint if lint is None else lint) else []
-    report = CheckReport(registry.issues, page_problems(embedder.errors, registry.broken), warnings,
-                         len(registry.quizzes) + len(registry.broken), pages, linted, time.perf_counter() - started)
+    report = CheckReport(
+        registry.issues,
+        page_problems(embedder.errors, registry.broken),
+        warnings,
+        len(registry.quizzes) + len(registry.broken),
+        pages,
+        linted,
+        time.perf_counter() - started,
+    )
     return scope.filter(report) if scope else report
 
 
@@ -216,9 +243,17 @@ class Scope:
         sources = {quiz_id: quiz.source for quiz_id, quiz in registry.quizzes.items()}
         sources |= {quiz_id: issues[0].file for quiz_id, issues in registry.broken.items()}
         ids = {quiz_id for quiz_id, source in sources.items() if source in shown}
-        embedded = {block.argument for name in shown if name.endswith(".md")
-                    for block in scan_block_lines((site.project_dir / name).read_text(encoding="utf-8", errors="replace"))}
-        their_files = sorted({sources[quiz_id] for quiz_id in embedded if quiz_id in sources} - set(shown))
+        embedded = {
+            block.argument
+            for name in shown
+            if name.endswith(".md")
+            for block in scan_block_lines(
+                (site.project_dir / name).read_text(encoding="utf-8", errors="replace")
+            )
+        }
+        their_files = sorted(
+            {sources[quiz_id] for quiz_id in embedded if quiz_id in sources} - set(shown)
+        )
         return cls(shown, (*shown, *their_files), frozenset(ids))
 
     def pattern(self) -> re.Pattern[str]:
@@ -230,9 +265,14 @@ class Scope:
     def filter(self, report: CheckReport) -> CheckReport:
         """The report with only the messages that involve these files, in every list it holds."""
         involves = self.pattern().search
-        kept = {f.name: [m for m in getattr(report, f.name) if involves(str(m))]
-                for f in dataclasses.fields(report) if isinstance(getattr(report, f.name), list)}
-        scope = ", ".join(self.named[:3]) + (f" and {len(self.named) - 3} more" if len(self.named) > 3 else "")
+        kept = {
+            f.name: [m for m in getattr(report, f.name) if involves(str(m))]
+            for f in dataclasses.fields(report)
+            if isinstance(getattr(report, f.name), list)
+        }
+        scope = ", ".join(self.named[:3]) + (
+            f" and {len(self.named) - 3} more" if len(self.named) > 3 else ""
+        )
         return dataclasses.replace(report, **kept, scope=scope)
 
 
@@ -240,10 +280,14 @@ def _shown_in_site(site: Site, path: Path) -> str:
     """A file named on the command line as messages name it; refused when it is not part of the site."""
     resolved = path.resolve()
     if not resolved.is_file():
-        raise HandbookError(f"{path} does not exist: name quiz files (quizzes/*.yml) or pages (docs/*.md)")
+        raise HandbookError(
+            f"{path} does not exist: name quiz files (quizzes/*.yml) or pages (docs/*.md)"
+        )
     if not _belongs_to_site(site, resolved):
-        raise HandbookError(f"{path} is not a quiz file ({_relative(site, site.quizzes_dir)}/*.yml), a page "
-                            f"({_relative(site, site.docs_dir)}/*.md) or the {site.config_file.name} of this handbook")
+        raise HandbookError(
+            f"{path} is not a quiz file ({_relative(site, site.quizzes_dir)}/*.yml), a page "
+            f"({_relative(site, site.docs_dir)}/*.md) or the {site.config_file.name} of this handbook"
+        )
     return _relative(site, resolved)
 
 
@@ -262,7 +306,10 @@ def _relative(site: Site, path: Path) -> str:
 
 def _embedder(site: Site, registry: QuizRegistry) -> Embedder:
     """The embedder the plugin's ``on_config`` makes, except that quiz text is converted for links only."""
-    return Embedder(registry, site_renderer(site.config, site.quiz_config, _links_only(site_markdown(site.config))))
+    return Embedder(
+        registry,
+        site_renderer(site.config, site.quiz_config, _links_only(site_markdown(site.config))),
+    )
 
 
 def _links_only(convert: Callable[[str], str]) -> Callable[[str], str]:
@@ -271,8 +318,10 @@ def _links_only(convert: Callable[[str], str]) -> Callable[[str], str]:
     The check throws the quiz HTML away: only links to ``.md`` pages (and snippet includes, which
     may fail) can produce a message, and converting every other text field dominated the run time.
     """
+
     def convert_if_needed(text: str) -> str:
         return convert(text) if ".md" in text or "--8<--" in text else ""
+
     return convert_if_needed
 
 
@@ -296,8 +345,10 @@ def _check_pages(site: Site, embedder: Embedder, files: Files) -> int:
     quiz no chapter shows still has the links in its text checked, as its page is in the build.
     """
     config = site.config
-    converter = markdown_lib.Markdown(extensions=[*config.markdown_extensions, QuizExtension(embedder)],
-                                      extension_configs=config.mdx_configs or {})
+    converter = markdown_lib.Markdown(
+        extensions=[*config.markdown_extensions, QuizExtension(embedder)],
+        extension_configs=config.mdx_configs or {},
+    )
     pages = [file for file in files.documentation_pages() if file.generated_by is None]
     for file in pages:
         _check_page(site, converter, embedder, files, file)
@@ -309,13 +360,17 @@ def _check_pages(site: Site, embedder: Embedder, files: Files) -> int:
     return len(pages)
 
 
-def _check_page(site: Site, converter: markdown_lib.Markdown, embedder: Embedder, files: Files, file: File) -> None:
+def _check_page(
+    site: Site, converter: markdown_lib.Markdown, embedder: Embedder, files: Files, file: File
+) -> None:
     """One page, as the build renders it: front matter stripped, quiz blocks embedded, leftovers caught."""
     shown = f"{site.docs_prefix}{file.src_uri}"
     try:
         markdown, _meta = get_data(file.content_string)
     except UnicodeDecodeError:
-        embedder.errors.append(f"{shown}: the file is not UTF-8 text: save it as UTF-8 in your editor")
+        embedder.errors.append(
+            f"{shown}: the file is not UTF-8 text: save it as UTF-8 in your editor"
+        )
         return
     except OSError as error:
         embedder.errors.append(f"{shown}: could not be read ({error.strerror or error})")
@@ -325,7 +380,13 @@ def _check_page(site: Site, converter: markdown_lib.Markdown, embedder: Embedder
         target = files.get_file_from_path(path)
         return None if target is None else target.url_relative_to(file) + anchor
 
-    embedder.start_page(shown, markdown, resolve, generated=file.generated_by is not None, source=file.content_string)
+    embedder.start_page(
+        shown,
+        markdown,
+        resolve,
+        generated=file.generated_by is not None,
+        source=file.content_string,
+    )
     try:
         html = converter.reset().convert(markdown)
     except Exception as error:  # an extension failing (e.g. a missing snippet) stops the build too

@@ -35,11 +35,17 @@ class HandbookGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         command = super().get_command(ctx, cmd_name)
-        if command is None and cmd_name in LAZY_COMMANDS and _module_exists(LAZY_COMMANDS[cmd_name]):
+        if (
+            command is None
+            and cmd_name in LAZY_COMMANDS
+            and _module_exists(LAZY_COMMANDS[cmd_name])
+        ):
             try:
                 command = getattr(importlib.import_module(LAZY_COMMANDS[cmd_name]), cmd_name)
             except Exception as error:  # a broken optional module must not break the other commands
-                raise click.ClickException(f"the '{cmd_name}' command could not be loaded ({error})") from None
+                raise click.ClickException(
+                    f"the '{cmd_name}' command could not be loaded ({error})"
+                ) from None
         return command
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -57,7 +63,8 @@ class HandbookGroup(click.Group):
                 raise
             raise click.ClickException(
                 f"something unexpected went wrong ({type(error).__name__}: {error}). Please report it with "
-                "the command you ran; HANDBOOK_DEBUG=1 shows the details") from None
+                "the command you ran; HANDBOOK_DEBUG=1 shows the details"
+            ) from None
 
 
 def _module_exists(name: str) -> bool:
@@ -69,9 +76,14 @@ def _module_exists(name: str) -> bool:
 
 def _config_option(function: Any) -> Any:
     """``-f/--config-file`` (as in ``mkdocs build``; ``--config`` too), the same for every command."""
-    option = click.option("-f", "--config-file", "--config", "config_file",
-                          type=click.Path(dir_okay=False, path_type=Path),
-                          help="The handbook's mkdocs.yml (default: the nearest one here or in a folder above).")
+    option = click.option(
+        "-f",
+        "--config-file",
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="The handbook's mkdocs.yml (default: the nearest one here or in a folder above).",
+    )
     return option(function)
 
 
@@ -133,19 +145,29 @@ def new_chapter(title: str, slug: str | None, config_file: Path | None) -> None:
     title = check_title(title)
     slug = slug or slugify(title)
     if not slug:
-        raise HandbookError("no file name can be made from this title: add one, e.g. --slug my-chapter")
+        raise HandbookError(
+            "no file name can be made from this title: add one, e.g. --slug my-chapter"
+        )
     written = write_chapter(title, slug, site.docs_dir, site.quizzes_dir, site.project_dir)
     for item in written:
         click.echo(f"Created {_shown(item.path)}: {item.what}.")
-    nav_changed = _report_nav(add_to_nav(site.config_file, title, f"{slug}.md"), site.config_file.name)
+    nav_changed = _report_nav(
+        add_to_nav(site.config_file, title, f"{slug}.md"), site.config_file.name
+    )
     chapter, *quizzes = (_shown(item.path) for item in written)
-    _next_steps([f"Preview: {_preview(site, f'{slug}.md')}.",
-                 f"Write the chapter in {chapter}, and replace the example questions and statements in "
-                 f"{' and '.join(quizzes)}. The chapter already shows both quizzes.",
-                 "Run 'handbook check' before you share your work."])
+    _next_steps(
+        [
+            f"Preview: {_preview(site, f'{slug}.md')}.",
+            f"Write the chapter in {chapter}, and replace the example questions and statements in "
+            f"{' and '.join(quizzes)}. The chapter already shows both quizzes.",
+            "Run 'handbook check' before you share your work.",
+        ]
+    )
     if not nav_changed:
-        raise click.ClickException(f"the chapter was created, but {site.config_file.name} was not changed: "
-                                   "add the nav line shown above by hand")
+        raise click.ClickException(
+            f"the chapter was created, but {site.config_file.name} was not changed: "
+            "add the nav line shown above by hand"
+        )
 
 
 def _report_nav(result: Any, config_name: str) -> bool:
@@ -155,15 +177,21 @@ def _report_nav(result: Any, config_name: str) -> bool:
     """
     where = f"the '{result.section}' section" if result.section else "the list of chapters"
     if result.added:
-        click.echo(f"Added it to the nav in {config_name}, at the end of {where}:\n    {result.entry}")
+        click.echo(
+            f"Added it to the nav in {config_name}, at the end of {where}:\n    {result.entry}"
+        )
     elif result.reason == "present":
         click.echo(f"{config_name} already lists the page in its nav.")
     elif result.reason == "no-nav":
-        click.echo(f"{config_name} has no nav, so MkDocs lists every page by itself and the chapter already "
-                   f"appears. If you add a nav later, include this line:\n    {result.entry}")
+        click.echo(
+            f"{config_name} has no nav, so MkDocs lists every page by itself and the chapter already "
+            f"appears. If you add a nav later, include this line:\n    {result.entry}"
+        )
     else:
-        click.echo(f"{config_name} was not changed: {result.reason}. Add this line to its nav by hand, "
-                   f"in {where}, indented like the entries around it:\n    {result.entry}")
+        click.echo(
+            f"{config_name} was not changed: {result.reason}. Add this line to its nav by hand, "
+            f"in {where}, indented like the entries around it:\n    {result.entry}"
+        )
         return False
     return True
 
@@ -182,7 +210,9 @@ def _preview(site: Any, page: str) -> str:
 
 def _has_serve_target(makefile: Path) -> bool:
     try:
-        return any(line.startswith("serve:") for line in makefile.read_text(encoding="utf-8").splitlines())
+        return any(
+            line.startswith("serve:") for line in makefile.read_text(encoding="utf-8").splitlines()
+        )
     except (OSError, UnicodeDecodeError):
         return False
 
@@ -194,18 +224,29 @@ def _preview_url(site: Any, page: str) -> str:
     address = site.config.dev_addr
     mount = urlsplit(site.config.site_url or "/").path.rstrip("/") + "/"
     stem = page.removesuffix(".md")
-    path = (f"{stem}/" if stem != "index" else "") if site.config.use_directory_urls else f"{stem}.html"
+    path = (
+        (f"{stem}/" if stem != "index" else "")
+        if site.config.use_directory_urls
+        else f"{stem}.html"
+    )
     return f"http://{address.host}:{address.port}{mount}{path}"
 
 
 @new.command("quiz")
-@click.option("--type", "quiz_type", type=click.Choice(QUIZ_TYPES), required=True,
-              help="knowledge: questions with right answers; self-assessment: statements rated on a scale.")
+@click.option(
+    "--type",
+    "quiz_type",
+    type=click.Choice(QUIZ_TYPES),
+    required=True,
+    help="knowledge: questions with right answers; self-assessment: statements rated on a scale.",
+)
 @click.argument("quiz_id", metavar="ID")
 @click.option("--title", help="Title shown to readers (default: made from the id).")
 @click.option("--chapter", help="The chapter it belongs to, as a file in docs/, e.g. rapport.md.")
 @_config_option
-def new_quiz(quiz_type: str, quiz_id: str, title: str | None, chapter: str | None, config_file: Path | None) -> None:
+def new_quiz(
+    quiz_type: str, quiz_id: str, title: str | None, chapter: str | None, config_file: Path | None
+) -> None:
     """Write quizzes/<ID>.yml: a commented example of the chosen type that already validates.
 
     Example: handbook new quiz --type knowledge rapport-scenarios --chapter rapport.md
@@ -214,26 +255,39 @@ def new_quiz(quiz_type: str, quiz_id: str, title: str | None, chapter: str | Non
 
     site = _site(config_file)
     if chapter and not (site.docs_dir / chapter).is_file():
-        raise HandbookError(f"there is no {chapter} in {_shown(site.docs_dir)}: "
-                            "give the chapter's file inside it, e.g. rapport.md")
+        raise HandbookError(
+            f"there is no {chapter} in {_shown(site.docs_dir)}: "
+            "give the chapter's file inside it, e.g. rapport.md"
+        )
     title = title or quiz_id.replace("-", " ").capitalize()
     item = write_quiz(quiz_type, quiz_id, title, chapter or "", site.quizzes_dir, site.project_dir)
     click.echo(f"Created {_shown(item.path)}: {item.what} with examples to replace.")
     page = _shown(site.docs_dir / chapter) if chapter else "the chapter where it belongs"
     own_page = f"{site.quiz_config.pages_dir.strip('/')}/{quiz_id}.md"
-    _next_steps([f"Show it in {page}: paste these two lines where the quiz should appear:\n\n"
-                 f"         /// quiz | {quiz_id}\n         ///\n",
-                 f"Preview: {_preview(site, chapter or own_page)}. Replace the examples in {_shown(item.path)}.",
-                 "Run 'handbook check' before you share your work (until a page shows the quiz, it says so)."])
+    _next_steps(
+        [
+            f"Show it in {page}: paste these two lines where the quiz should appear:\n\n"
+            f"         /// quiz | {quiz_id}\n         ///\n",
+            f"Preview: {_preview(site, chapter or own_page)}. Replace the examples in {_shown(item.path)}.",
+            "Run 'handbook check' before you share your work (until a page shows the quiz, it says so).",
+        ]
+    )
 
 
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @_config_option
-@click.option("--lint", "lint", flag_value=True, default=None,
-              help="Report item-writing warnings even when the plugin's 'lint' option is false.")
+@click.option(
+    "--lint",
+    "lint",
+    flag_value=True,
+    default=None,
+    help="Report item-writing warnings even when the plugin's 'lint' option is false.",
+)
 @click.pass_context
-def check(ctx: click.Context, files: tuple[Path, ...], config_file: Path | None, lint: bool | None) -> None:
+def check(
+    ctx: click.Context, files: tuple[Path, ...], config_file: Path | None, lint: bool | None
+) -> None:
     """Check every quiz and every quiz block in the pages, with the build's messages.
 
     With FILE... (quiz files, pages or mkdocs.yml), report only the problems in those files or

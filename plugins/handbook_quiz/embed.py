@@ -76,11 +76,18 @@ def scan_block_lines(markdown: str, offset: int = 0) -> list[BlockHeader]:
         underline = SETEXT_UNDERLINE.match(line)
         if heading:
             level = len(heading.group(1))
-        elif underline and number > 1 and lines[number - 2].strip() and not CONTAINER.match(lines[number - 2]):
+        elif (
+            underline
+            and number > 1
+            and lines[number - 2].strip()
+            and not CONTAINER.match(lines[number - 2])
+        ):
             level = 1 if underline.group(1)[0] == "=" else 2
         match = BLOCK_HEADER.match(line)
         if match:
-            found.append(BlockHeader(number + offset, match.group("rest").strip().lstrip("|").strip(), level))
+            found.append(
+                BlockHeader(number + offset, match.group("rest").strip().lstrip("|").strip(), level)
+            )
     return found
 
 
@@ -99,7 +106,9 @@ class PageState:
     def claim(self, quiz_id: str) -> int:
         """The first unclaimed header with this argument (else the first unclaimed one), claimed."""
         free = [i for i in range(len(self.headers)) if i not in self.consumed]
-        index = next((i for i in free if self.headers[i].argument == quiz_id), free[0] if free else -1)
+        index = next(
+            (i for i in free if self.headers[i].argument == quiz_id), free[0] if free else -1
+        )
         self.consumed.add(index)
         return index
 
@@ -123,8 +132,14 @@ class Embedder:
         self.used_by: dict[str, set[str]] = {}
         self.page: PageState | None = None
 
-    def start_page(self, src: str, markdown: str, resolve: LinkResolver, generated: bool = False,
-                   source: str = "") -> None:
+    def start_page(
+        self,
+        src: str,
+        markdown: str,
+        resolve: LinkResolver,
+        generated: bool = False,
+        source: str = "",
+    ) -> None:
         """Begin a page; ``source`` is the file as written, when it may differ (front matter)."""
         offset = source_offset(source, markdown) if source and "///" in markdown else 0
         self.page = PageState(src, resolve, generated, scan_block_lines(markdown, offset))
@@ -144,8 +159,10 @@ class Embedder:
         quiz_id = page.open_blocks.pop(index)
         if not has_content:
             return None
-        return self._error(f"{page.where(index)}: quiz block '{quiz_id}' must be empty: write "
-                           f"'/// quiz | {quiz_id}' and then '///' on the next line")
+        return self._error(
+            f"{page.where(index)}: quiz block '{quiz_id}' must be empty: write "
+            f"'/// quiz | {quiz_id}' and then '///' on the next line"
+        )
 
     def embed(self, quiz_id: str, where: str, level: int) -> str:
         """HTML for one block on the current page, or an error box (the error is also recorded)."""
@@ -154,15 +171,23 @@ class Embedder:
         quiz = self.registry.quizzes.get(quiz_id)
         if quiz is None:
             if quiz_id in self.registry.broken:
-                return self._error(f"{where}: quiz '{quiz_id}' has errors, see {self.registry.broken[quiz_id][0]}")
-            return self._error(f"{where}: no quiz has the id '{quiz_id}'{self.registry.suggest(quiz_id)}")
+                return self._error(
+                    f"{where}: quiz '{quiz_id}' has errors, see {self.registry.broken[quiz_id][0]}"
+                )
+            return self._error(
+                f"{where}: no quiz has the id '{quiz_id}'{self.registry.suggest(quiz_id)}"
+            )
         if not page.generated:
             self.used_by.setdefault(quiz_id, set()).add(page.src)
         if quiz_id not in self.cache:
             self.cache[quiz_id] = self.renderer.render(quiz)
         page.seen[quiz_id] += 1
-        back_link = quiz.chapter if page.generated else ""  # a quiz's own page links back to its chapter
-        body = self.renderer.place(self.cache[quiz_id], copy=page.seen[quiz_id], level=level, back_link=back_link)
+        back_link = (
+            quiz.chapter if page.generated else ""
+        )  # a quiz's own page links back to its chapter
+        body = self.renderer.place(
+            self.cache[quiz_id], copy=page.seen[quiz_id], level=level, back_link=back_link
+        )
         return self._relink(body, quiz.source, page)
 
     def finish_page(self, html_text: str) -> None:
@@ -171,13 +196,19 @@ class Embedder:
         if page is None:
             return
         for index, quiz_id in page.open_blocks.items():
-            self.errors.append(f"{page.where(index)}: quiz block '{quiz_id}' is never closed: put '///' on the "
-                               "line after it (inside tabs or admonitions, give the outer block more slashes, e.g. '////')")
-        if LEFTOVER.search(html_text) and LEFTOVER.search(CODE.sub("", html_text)):  # cheap test first
+            self.errors.append(
+                f"{page.where(index)}: quiz block '{quiz_id}' is never closed: put '///' on the "
+                "line after it (inside tabs or admonitions, give the outer block more slashes, e.g. '////')"
+            )
+        if LEFTOVER.search(html_text) and LEFTOVER.search(
+            CODE.sub("", html_text)
+        ):  # cheap test first
             for index in sorted(set(range(len(page.headers))) - page.consumed) or [-1]:
                 arg = page.headers[index].argument if index >= 0 else "?"
-                self.errors.append(f"{page.where(index)}: quiz block '{arg}' not recognised: write exactly "
-                                   "'/// quiz | <id>' then '///' on its own line; the block takes no options")
+                self.errors.append(
+                    f"{page.where(index)}: quiz block '{arg}' not recognised: write exactly "
+                    "'/// quiz | <id>' then '///' on its own line; the block takes no options"
+                )
         self.page = None
 
     def _relink(self, body: str, source: str, page: PageState) -> str:
@@ -185,9 +216,12 @@ class Embedder:
             path, anchor = match.group("path"), (match.group("anchor") or "")
             url = page.resolve(path, anchor, source)
             if url is None:
-                self.errors.append(f"{source}: link to '{path}{anchor}' does not match any page in docs/")
+                self.errors.append(
+                    f"{source}: link to '{path}{anchor}' does not match any page in docs/"
+                )
                 return match.group(0)
             return f'href="{html.escape(url)}"'
+
         return LOCAL_LINK.sub(replace, body)
 
     def _error(self, message: str) -> str:

@@ -36,19 +36,46 @@ class Code:
 
 
 CODES: dict[str, Code] = {
-    "key-position": Code(KNOWLEDGE, "readers who spot where the key usually sits can pass without knowing the answers"),
-    "key-longest": Code(KNOWLEDGE, "the longest, most qualified choice is a well-known cue to the key"),
-    "all-of-the-above": Code(KNOWLEDGE, "spotting two true choices is enough to pick it, without knowing the third"),
-    "none-of-the-above": Code(KNOWLEDGE, "choosing it shows only that the reader rejected the others, not that they know the answer"),
-    "select-all-every-choice": Code(KNOWLEDGE, "ticking everything wins, so the question discriminates nothing"),
+    "key-position": Code(
+        KNOWLEDGE,
+        "readers who spot where the key usually sits can pass without knowing the answers",
+    ),
+    "key-longest": Code(
+        KNOWLEDGE, "the longest, most qualified choice is a well-known cue to the key"
+    ),
+    "all-of-the-above": Code(
+        KNOWLEDGE, "spotting two true choices is enough to pick it, without knowing the third"
+    ),
+    "none-of-the-above": Code(
+        KNOWLEDGE,
+        "choosing it shows only that the reader rejected the others, not that they know the answer",
+    ),
+    "select-all-every-choice": Code(
+        KNOWLEDGE, "ticking everything wins, so the question discriminates nothing"
+    ),
     "negative-stem": Code(KNOWLEDGE, "a negation read past turns a known answer into a wrong one"),
     "two-choices": Code(KNOWLEDGE, "with two choices, half of the readers who guess are right"),
-    "missing-feedback": Code(KNOWLEDGE, "a reader who chose wrong learns why only from feedback and the explanation"),
-    "duplicate-question": Code(KNOWLEDGE, "the same question in two quizzes tests the same point twice and the second one tests memory of the first"),
-    "double-barrelled": Code(SELF, "a reader who does one of the two things, or does it for another reason, has no true answer"),
-    "reverse-share": Code(SELF, "a scale of only positive (or mostly reverse) statements invites agreeing by habit, or confuses"),
-    "bands-short-subscale": Code(SELF, "a mean of fewer than four statements moves in big steps, too coarse to band"),
-    "scale-mismatch": Code(SELF, "'I can ...' asks about ability, a frequency scale how often: the answers do not fit"),
+    "missing-feedback": Code(
+        KNOWLEDGE, "a reader who chose wrong learns why only from feedback and the explanation"
+    ),
+    "duplicate-question": Code(
+        KNOWLEDGE,
+        "the same question in two quizzes tests the same point twice and the second one tests memory of the first",
+    ),
+    "double-barrelled": Code(
+        SELF,
+        "a reader who does one of the two things, or does it for another reason, has no true answer",
+    ),
+    "reverse-share": Code(
+        SELF,
+        "a scale of only positive (or mostly reverse) statements invites agreeing by habit, or confuses",
+    ),
+    "bands-short-subscale": Code(
+        SELF, "a mean of fewer than four statements moves in big steps, too coarse to band"
+    ),
+    "scale-mismatch": Code(
+        SELF, "'I can ...' asks about ability, a frequency scale how often: the answers do not fit"
+    ),
 }
 
 ALPHA = 0.05
@@ -59,7 +86,14 @@ MIN_ITEMS = 5
 """Statements a self-assessment needs before its share of reverse items is checked (1 in 5 is 20%)."""
 
 
-def warning(loaded: LoadedFile, path: tuple[str | int, ...], code: str, message: str, *, at_key: bool = False) -> QuizIssue:
+def warning(
+    loaded: LoadedFile,
+    path: tuple[str | int, ...],
+    code: str,
+    message: str,
+    *,
+    at_key: bool = False,
+) -> QuizIssue:
     return loaded.issue(path, f"warning[{code}]: {message}", at_key=at_key)
 
 
@@ -98,6 +132,7 @@ def _words(text: str) -> str:
 
 # --- binomial tests -----------------------------------------------------------------------------------
 
+
 def tail(chances: list[float], observed: int) -> float:
     """P(at least ``observed`` successes) for independent trials with these chances (Poisson binomial)."""
     dist = [1.0]
@@ -119,9 +154,12 @@ _ORDINAL = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "
 
 # --- knowledge checks ---------------------------------------------------------------------------------
 
+
 def _knowledge(quiz: Quiz, loaded: LoadedFile) -> list[QuizIssue]:
     out: list[QuizIssue] = []
-    single = [(i, q) for i, q in enumerate(quiz.questions) if sum(c.correct for c in q.choices) == 1]
+    single = [
+        (i, q) for i, q in enumerate(quiz.questions) if sum(c.correct for c in q.choices) == 1
+    ]
     out += _key_position(single, loaded)
     out += _key_longest(single, loaded)
     for i, question in enumerate(quiz.questions):
@@ -137,23 +175,41 @@ def _key_position(single: list[tuple[int, Question]], loaded: LoadedFile) -> lis
     """
     if len(single) < MIN_QUESTIONS:
         return []
-    keys = [(next(k for k, c in enumerate(q.choices) if c.correct), len(q.choices)) for _, q in single]
+    keys = [
+        (next(k for k, c in enumerate(q.choices) if c.correct), len(q.choices)) for _, q in single
+    ]
     longest = max(n for _, n in keys)
     tests: list[tuple[str, int, list[float]]] = []
     for position in range(longest):
         hits = sum(k == position for k, _ in keys)
-        tests.append((f"the {_ORDINAL[position] if position < len(_ORDINAL) else f'#{position + 1}'} choice",
-                      hits, [1 / n if position < n else 0.0 for _, n in keys]))
-    if len({n for _, n in keys}) > 1:  # with choices of different numbers, "last" is a position of its own
-        tests.append(("the last choice", sum(k == n - 1 for k, n in keys), [1 / n for _, n in keys]))
+        tests.append(
+            (
+                f"the {_ORDINAL[position] if position < len(_ORDINAL) else f'#{position + 1}'} choice",
+                hits,
+                [1 / n if position < n else 0.0 for _, n in keys],
+            )
+        )
+    if (
+        len({n for _, n in keys}) > 1
+    ):  # with choices of different numbers, "last" is a position of its own
+        tests.append(
+            ("the last choice", sum(k == n - 1 for k, n in keys), [1 / n for _, n in keys])
+        )
     level = ALPHA / len(tests)
     found = [(tail(chances, hits), where, hits) for where, hits, chances in tests if hits]
     p, where, hits = min(found)
     if p >= level:
         return []
-    return [warning(loaded, ("questions",), "key-position",
-                    f"the keyed answer is {where} in {hits} of {len(single)} single-answer questions "
-                    f"({_p(p)} if placed at random); readers can pass by position: move some keys", at_key=True)]
+    return [
+        warning(
+            loaded,
+            ("questions",),
+            "key-position",
+            f"the keyed answer is {where} in {hits} of {len(single)} single-answer questions "
+            f"({_p(p)} if placed at random); readers can pass by position: move some keys",
+            at_key=True,
+        )
+    ]
 
 
 def _key_longest(single: list[tuple[int, Question]], loaded: LoadedFile) -> list[QuizIssue]:
@@ -165,28 +221,42 @@ def _key_longest(single: list[tuple[int, Question]], loaded: LoadedFile) -> list
         others = max(length for j, length in enumerate(lengths) if j != k)
         uniquely.append(lengths[k] > others)
         if lengths[k] >= 1.5 * others and lengths[k] - others >= 20:
-            out.append(warning(loaded, ("questions", i, "choices", k, "text"), "key-longest",
-                               f"the keyed answer is {lengths[k]} characters long, at least 1.5 times every other "
-                               f"choice (longest other: {others}): shorten it or lengthen the others"))
+            out.append(
+                warning(
+                    loaded,
+                    ("questions", i, "choices", k, "text"),
+                    "key-longest",
+                    f"the keyed answer is {lengths[k]} characters long, at least 1.5 times every other "
+                    f"choice (longest other: {others}): shorten it or lengthen the others",
+                )
+            )
     if len(single) >= MIN_QUESTIONS:
         chances = [1 / len(q.choices) for _, q in single]
         hits = sum(uniquely)
         p = tail(chances, hits)
         if hits and p < ALPHA:
-            out.append(warning(loaded, ("questions",), "key-longest",
-                               f"the keyed answer is the longest choice in {hits} of {len(single)} single-answer "
-                               f"questions ({_p(p)} if lengths were unrelated to the key): readers can pass by length",
-                               at_key=True))
+            out.append(
+                warning(
+                    loaded,
+                    ("questions",),
+                    "key-longest",
+                    f"the keyed answer is the longest choice in {hits} of {len(single)} single-answer "
+                    f"questions ({_p(p)} if lengths were unrelated to the key): readers can pass by length",
+                    at_key=True,
+                )
+            )
     return out
 
 
 _ABOVE = {
     "all-of-the-above": re.compile(
         r"^(all (of )?the above|all of these|all (of )?the (choices|options|answers) above|todas las anteriores|"
-        r"todas (las opciones|las respuestas) anteriores|todo lo anterior)\b"),
+        r"todas (las opciones|las respuestas) anteriores|todo lo anterior)\b"
+    ),
     "none-of-the-above": re.compile(
         r"^(none of the above|none of these|none of the (choices|options|answers) above|ninguna de las anteriores|"
-        r"ninguna de (las opciones|las respuestas) anteriores|nada de lo anterior)\b"),
+        r"ninguna de (las opciones|las respuestas) anteriores|nada de lo anterior)\b"
+    ),
 }
 
 _NEGATION = re.compile(
@@ -196,11 +266,14 @@ _NEGATION = re.compile(
     r"can't|won't)\b"
     r"|(?P<except>\bexcept\b|\bexcepto\b|\bsalvo\b)"
     r"|\b(?:cuál|cuáles)\b(?:\s+de\s+\w+)?\s+(?P<no>no|nunca)\b|\bqué\s+(?P<no2>no|nunca)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
-_SUBORDINATE = re.compile(r"\b(if|when|whenever|because|while|after|before|until|that|although|though|since|unless|si|cuando)\b",
-                          re.IGNORECASE)
+_SUBORDINATE = re.compile(
+    r"\b(if|when|whenever|because|while|after|before|until|that|although|though|since|unless|si|cuando)\b",
+    re.IGNORECASE,
+)
 
 
 def _emphasised(text: str, start: int, end: int) -> bool:
@@ -223,34 +296,78 @@ def _question(i: int, question: Question, loaded: LoadedFile) -> list[QuizIssue]
         words = _words(choice.text)
         for code, pattern in _ABOVE.items():
             if pattern.match(words):
-                out.append(warning(loaded, (*where, "choices", j, "text"), code,
-                                   f"'{plain(choice.text)}' as a choice: write a plausible answer of its own instead"))
+                out.append(
+                    warning(
+                        loaded,
+                        (*where, "choices", j, "text"),
+                        code,
+                        f"'{plain(choice.text)}' as a choice: write a plausible answer of its own instead",
+                    )
+                )
     if len(correct) > 1 and all(correct):
-        out.append(warning(loaded, (*where, "choices"), "select-all-every-choice",
-                           "every choice is correct, so ticking everything wins: add wrong choices that are plausible"))
+        out.append(
+            warning(
+                loaded,
+                (*where, "choices"),
+                "select-all-every-choice",
+                "every choice is correct, so ticking everything wins: add wrong choices that are plausible",
+            )
+        )
     match = _NEGATION.search(plain_stem := question.text)
-    if match and _SUBORDINATE.search(plain_stem, match.start(), match.start(next(
-            name for name in ("neg", "contr", "except", "no", "no2") if match.group(name)))):
+    if match and _SUBORDINATE.search(
+        plain_stem,
+        match.start(),
+        match.start(
+            next(name for name in ("neg", "contr", "except", "no", "no2") if match.group(name))
+        ),
+    ):
         match = None  # "What happens if the client does not ...": the negation is the condition's, not the question's
     if match:
         group = next(name for name in ("neg", "contr", "except", "no", "no2") if match.group(name))
         start, end = match.span(group)
         if not _emphasised(question.text, start, end):
             word = question.text[start:end]
-            out.append(warning(loaded, (*where, "text"), "negative-stem",
-                               f"the question turns on '{word}': write it positively, or emphasise it "
-                               f"(**{word}** or {word.upper()}) so that no reader misses it"))
+            out.append(
+                warning(
+                    loaded,
+                    (*where, "text"),
+                    "negative-stem",
+                    f"the question turns on '{word}': write it positively, or emphasise it "
+                    f"(**{word}** or {word.upper()}) so that no reader misses it",
+                )
+            )
     if sum(correct) == 1 and len(correct) == 2:
-        out.append(warning(loaded, (*where, "choices"), "two-choices",
-                           "a single-answer question with two choices: a guess is right half of the time; add plausible choices"))
-    missing = [j + 1 for j, c in enumerate(question.choices) if not c.correct and not plain(c.feedback)]
+        out.append(
+            warning(
+                loaded,
+                (*where, "choices"),
+                "two-choices",
+                "a single-answer question with two choices: a guess is right half of the time; add plausible choices",
+            )
+        )
+    missing = [
+        j + 1 for j, c in enumerate(question.choices) if not c.correct and not plain(c.feedback)
+    ]
     if missing:
         listed = ", ".join(map(str, missing))
         noun = "choice" if len(missing) == 1 else "choices"
-        out.append(warning(loaded, (*where, "choices", missing[0] - 1), "missing-feedback",
-                           f"wrong {noun} {listed} without 'feedback': say why the choice is wrong"))
+        out.append(
+            warning(
+                loaded,
+                (*where, "choices", missing[0] - 1),
+                "missing-feedback",
+                f"wrong {noun} {listed} without 'feedback': say why the choice is wrong",
+            )
+        )
     if not plain(question.explanation):
-        out.append(warning(loaded, where, "missing-feedback", "the question has no 'explanation': say why the key is right"))
+        out.append(
+            warning(
+                loaded,
+                where,
+                "missing-feedback",
+                "the question has no 'explanation': say why the key is right",
+            )
+        )
     return out
 
 
@@ -271,7 +388,16 @@ def _duplicates(pairs: list[tuple[Quiz, LoadedFile]]) -> list[QuizIssue]:
         if quiz.is_knowledge:
             for i, question in enumerate(quiz.questions):
                 stem = _stem(question)
-                entries.append((quiz, loaded, i, stem, set(stem.split()), frozenset(_words(c.text) for c in question.choices)))
+                entries.append(
+                    (
+                        quiz,
+                        loaded,
+                        i,
+                        stem,
+                        set(stem.split()),
+                        frozenset(_words(c.text) for c in question.choices),
+                    )
+                )
     frequency: dict[str, int] = {}
     for entry in entries:
         for word in entry[4]:
@@ -280,7 +406,7 @@ def _duplicates(pairs: list[tuple[Quiz, LoadedFile]]) -> list[QuizIssue]:
     out: list[QuizIssue] = []
     for n, (quiz, loaded, i, stem, words, choices) in enumerate(entries):
         ordered = sorted(words, key=lambda w: (frequency[w], w))
-        prefix = ordered[:len(ordered) - (len(ordered) + 1) // 2 + 1]
+        prefix = ordered[: len(ordered) - (len(ordered) + 1) // 2 + 1]
         candidates = sorted({m for word in prefix for m in index.get(word, ())})
         for m in candidates:
             other, other_loaded, j, other_stem, other_words, other_choices = entries[m]
@@ -290,14 +416,26 @@ def _duplicates(pairs: list[tuple[Quiz, LoadedFile]]) -> list[QuizIssue]:
                 continue
             if difflib.SequenceMatcher(None, stem, other_stem).ratio() < 0.9:
                 continue
-            if min(len(stem), len(other_stem)) < 40 and len(choices & other_choices) < len(choices) / 2:
+            if (
+                min(len(stem), len(other_stem)) < 40
+                and len(choices & other_choices) < len(choices) / 2
+            ):
                 continue
-            if "duplicate-question" in quiz.lint_ignore or "duplicate-question" in other.lint_ignore:
+            if (
+                "duplicate-question" in quiz.lint_ignore
+                or "duplicate-question" in other.lint_ignore
+            ):
                 continue
             first = other_loaded.issue(("questions", j), "")
-            out.append(warning(loaded, ("questions", i, "text"), "duplicate-question",
-                               f"the same or nearly the same question as {first.file}:{first.line}:{first.column} "
-                               f"{first.path}: keep it in one quiz, or ask about another point"))
+            out.append(
+                warning(
+                    loaded,
+                    ("questions", i, "text"),
+                    "duplicate-question",
+                    f"the same or nearly the same question as {first.file}:{first.line}:{first.column} "
+                    f"{first.path}: keep it in one quiz, or ask about another point",
+                )
+            )
             break
         for word in prefix:
             index.setdefault(word, []).append(n)
@@ -308,27 +446,37 @@ def _duplicates(pairs: list[tuple[Quiz, LoadedFile]]) -> list[QuizIssue]:
 
 _FREQUENCY = re.compile(
     r"^(never|rarely|seldom|sometimes|occasionally|often|usually|always|almost always|almost never|"
-    r"most of the time|very often|frequently|nunca|casi nunca|rara vez|a veces|a menudo|siempre|casi siempre)$")
+    r"most of the time|very often|frequently|nunca|casi nunca|rara vez|a veces|a menudo|siempre|casi siempre)$"
+)
 
-_ABILITY = re.compile(r"(^|[,;:]\s*)(i can|i am able to|i'm able to|i am willing to|i'm willing to|i could|puedo|"
-                      r"soy capaz de)\b", re.IGNORECASE)
+_ABILITY = re.compile(
+    r"(^|[,;:]\s*)(i can|i am able to|i'm able to|i am willing to|i'm willing to|i could|puedo|"
+    r"soy capaz de)\b",
+    re.IGNORECASE,
+)
 
-_VERBS = frozenset("""
+_VERBS = frozenset(
+    """
 accept acknowledge adapt adjust admit agree apologise apologize ask avoid build carry change check clarify
 collaborate confirm correct decide describe discuss encourage end explain explore follow give go hide
 ignore interrupt invite keep learn let listen look make mention move name notice offer pause point
 push raise reflect repair repeat respond return review say seek share show speak start stay stop suggest
 summarise summarize take talk tell thank track try use validate wait welcome work write
-""".split())
+""".split()
+)
 """First-person verbs an item may join with "and"/"or" (the words after "I" in the handbook's items and
 common practice verbs): "I notice it and name it" is two behaviours."""
 
-_JOINED = re.compile(r"(?P<comma>,\s*(?:and|or)\s+i\s+[a-z]+|\b(?:and|or)\s+we\s+(?:would\s+|will\s+)?[a-z]+)\b"
-                     r"|\b(?P<word>and|or)\s+(?:then\s+|also\s+)?(?:(?:often|always|usually|sometimes|gently|openly)\s+)?"
-                     r"(?P<verb>[a-z]+)\b")
+_JOINED = re.compile(
+    r"(?P<comma>,\s*(?:and|or)\s+i\s+[a-z]+|\b(?:and|or)\s+we\s+(?:would\s+|will\s+)?[a-z]+)\b"
+    r"|\b(?P<word>and|or)\s+(?:then\s+|also\s+)?(?:(?:often|always|usually|sometimes|gently|openly)\s+)?"
+    r"(?P<verb>[a-z]+)\b"
+)
 _MOTIVE = re.compile(r"\b(because(?! of\b)|in case|for fear)\b")
 """A behaviour joined to a reason: a reader who does it for another reason has no true answer."""
-_CLAUSE = re.compile(r"\b(to|whether|when|if|that|what|how|who|which|why|while|until|before|after|because)\b")
+_CLAUSE = re.compile(
+    r"\b(to|whether|when|if|that|what|how|who|which|why|while|until|before|after|because)\b"
+)
 """A word opening a clause of its own: an "and" after it may join that clause's verbs, not the reader's."""
 
 
@@ -340,11 +488,15 @@ def _double_barrelled(text: str) -> str:
     away" joins the clients' verbs), followed by a practice verb or by ", and I ...".
     """
     lower = plain(text).lower()
-    subject = re.search(r"(^|[,;:]\s*)i\s+(?:(?:often|always|usually|sometimes|also|then)\s+)?[a-z]+\b", lower)
+    subject = re.search(
+        r"(^|[,;:]\s*)i\s+(?:(?:often|always|usually|sometimes|also|then)\s+)?[a-z]+\b", lower
+    )
     if not subject:
         return ""
     for match in _JOINED.finditer(lower, subject.end()):
-        if match.group("comma"):  # ", and I ...", "and we ...": a new main clause, whatever came between
+        if match.group(
+            "comma"
+        ):  # ", and I ...", "and we ...": a new main clause, whatever came between
             return match.group("comma").lstrip(", ")
         if _CLAUSE.search(lower, subject.end(), match.start()):
             continue
@@ -363,37 +515,67 @@ def _self_assessment(quiz: Quiz, loaded: LoadedFile) -> list[QuizIssue]:
             if found:
                 who = f" (the {key} wording)" if key else ""
                 if found in ("because", "in case", "for fear"):
-                    message = (f"the statement{who} joins a behaviour and a reason ('{found}'): a reader who does it "
-                               "for another reason has no true answer; keep the behaviour only")
+                    message = (
+                        f"the statement{who} joins a behaviour and a reason ('{found}'): a reader who does it "
+                        "for another reason has no true answer; keep the behaviour only"
+                    )
                 else:
-                    message = (f"the statement{who} joins two behaviours ('{found}'): a reader who does one of them "
-                               "has no true answer; split it into two statements")
+                    message = (
+                        f"the statement{who} joins two behaviours ('{found}'): a reader who does one of them "
+                        "has no true answer; split it into two statements"
+                    )
                 out.append(warning(loaded, ("items", i, "text"), "double-barrelled", message))
                 break
     if len(quiz.items) >= MIN_ITEMS:
         reverse = sum(item.reverse for item in quiz.items)
         share = reverse / len(quiz.items)
         if share < 0.2 or share > 0.6:
-            out.append(warning(loaded, ("items",), "reverse-share",
-                               f"{reverse} of {len(quiz.items)} statements {'is' if reverse == 1 else 'are'} "
-                               f"reverse-scored ({share:.0%}); "
-                               "aim for 20% to 60%, each describing a practice the chapter advises against", at_key=True))
+            out.append(
+                warning(
+                    loaded,
+                    ("items",),
+                    "reverse-share",
+                    f"{reverse} of {len(quiz.items)} statements {'is' if reverse == 1 else 'are'} "
+                    f"reverse-scored ({share:.0%}); "
+                    "aim for 20% to 60%, each describing a practice the chapter advises against",
+                    at_key=True,
+                )
+            )
     for i, subscale in enumerate(quiz.subscales):
         count = len(quiz.items_of(subscale.id))
         if count < 4 and quiz.bands_for(subscale):
-            source = "its own 'bands'" if subscale.bands else "the quiz-level bands, which 'method: mean' applies to every subscale"
-            out.append(warning(loaded, ("subscales", i), "bands-short-subscale",
-                               f"subscale '{subscale.id}' has {count} statement{'s' if count != 1 else ''} and is banded by "
-                               f"{source}: band only subscales of 4 or more statements"))
+            source = (
+                "its own 'bands'"
+                if subscale.bands
+                else "the quiz-level bands, which 'method: mean' applies to every subscale"
+            )
+            out.append(
+                warning(
+                    loaded,
+                    ("subscales", i),
+                    "bands-short-subscale",
+                    f"subscale '{subscale.id}' has {count} statement{'s' if count != 1 else ''} and is banded by "
+                    f"{source}: band only subscales of 4 or more statements",
+                )
+            )
     scale = quiz.scale
-    if scale is not None and sum(bool(_FREQUENCY.match(plain(label).lower())) for label in scale.labels) >= 2:
+    if (
+        scale is not None
+        and sum(bool(_FREQUENCY.match(plain(label).lower())) for label in scale.labels) >= 2
+    ):
         for i, item in enumerate(quiz.items):
             for key in keys:
                 text = plain(item.text.get(key, ""))
                 if _ABILITY.search(text):
-                    out.append(warning(loaded, ("items", i, "text"), "scale-mismatch",
-                                       "worded as ability or willingness ('I can ...', 'I am willing to ...') on a "
-                                       "frequency scale: describe what you do "
-                                       "('I ...'), or use an agreement scale"))
+                    out.append(
+                        warning(
+                            loaded,
+                            ("items", i, "text"),
+                            "scale-mismatch",
+                            "worded as ability or willingness ('I can ...', 'I am willing to ...') on a "
+                            "frequency scale: describe what you do "
+                            "('I ...'), or use an agreement scale",
+                        )
+                    )
                     break
     return out

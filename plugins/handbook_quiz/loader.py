@@ -96,13 +96,21 @@ def load_text(text: str, file: str) -> LoadedFile:
     except yaml.YAMLError as error:
         result.issues.append(QuizIssue(file, 1, 1, "", f"YAML error: {error}"))
         return result
-    except UnicodeEncodeError as error:  # a lone surrogate: only in text that was not read from a file
-        message = "the text is not valid Unicode (it holds a lone surrogate): save the file as UTF-8"
+    except (
+        UnicodeEncodeError
+    ) as error:  # a lone surrogate: only in text that was not read from a file
+        message = (
+            "the text is not valid Unicode (it holds a lone surrogate): save the file as UTF-8"
+        )
         result.issues.append(QuizIssue(file, *_line_col(text, error.start), "", message))
         return result
-    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null") and not node.value):
+    if node is None or (
+        isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null") and not node.value
+    ):
         # Nothing, or only a `---` document marker.
-        result.issues.append(QuizIssue(file, 1, 1, "", "the file is empty: start with 'type:' and 'title:'"))
+        result.issues.append(
+            QuizIssue(file, 1, 1, "", "the file is empty: start with 'type:' and 'title:'")
+        )
         return result
     walker = _Walker(result)
     try:
@@ -125,7 +133,11 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 def _reader_issue(text: str, file: str, error: yaml.reader.ReaderError) -> QuizIssue:
     """A character YAML refuses (e.g. a vertical tab pasted from a word processor), located in the text."""
-    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
+    code = (
+        error.character
+        if isinstance(error.character, int)
+        else ord(str(error.character)[:1] or "\0")
+    )
     index = text.find(chr(code))  # the first one: the reader stops at the first it refuses
     line, col = _line_col(text, index) if index >= 0 else (1, 1)
     message = f"the file contains a character that YAML does not allow (U+{code:04X}, invisible in most editors): delete it"
@@ -136,7 +148,9 @@ def load_file(path: Path, display_name: str) -> LoadedFile:
     """Read a quiz file by path, refusing oversized or non-UTF-8 files with a clear issue."""
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
-        size_kb = -(-len(raw) // 1024)  # round up, so a file just over the limit does not read "256 KB, over the 256 KB limit"
+        size_kb = -(
+            -len(raw) // 1024
+        )  # round up, so a file just over the limit does not read "256 KB, over the 256 KB limit"
         message = f"file is {size_kb} KB, over the {MAX_BYTES // 1024} KB limit: split it into smaller quizzes"
         return LoadedFile(display_name, issues=[QuizIssue(display_name, 1, 1, "", message)])
     body = raw.removeprefix(codecs.BOM_UTF8)  # a BOM is allowed (utf-8-sig) but is no column
@@ -163,10 +177,14 @@ def _may_nest_deeper(text: str, depth: int) -> bool:
     column where a block node starts lies within its line's indentation and compact indicators.
     """
     flow = text.count("[") + text.count("{")
-    prefix = (depth - 4 - flow) // 2  # the longest line prefix that keeps flow + 2 * prefix + 4 within depth
+    prefix = (
+        depth - 4 - flow
+    ) // 2  # the longest line prefix that keeps flow + 2 * prefix + 4 within depth
     if prefix < 0:
         return True
-    lines = "\n" + _OTHER_BREAKS.sub("\n", text)  # a search for a literal "\n" is ten times faster than for "^"
+    lines = "\n" + _OTHER_BREAKS.sub(
+        "\n", text
+    )  # a search for a literal "\n" is ten times faster than for "^"
     return re.search(_BLOCK_PREFIX % (prefix + 1), lines) is not None
 
 
@@ -192,12 +210,16 @@ def _scan_depth(text: str, loader: type) -> tuple[int, int] | None:
     """Per open collection: None for a list; for a mapping, whether its next node is a key."""
     first = None
     try:
-        for event in yaml.parse(text, Loader=loader):  # a stream of events: no recursion, stops early
+        for event in yaml.parse(
+            text, Loader=loader
+        ):  # a stream of events: no recursion, stops early
             if isinstance(event, yaml.NodeEvent):
                 is_key = bool(open_) and open_[-1] is True
                 if open_ and open_[-1] is not None:
                     open_[-1] = not open_[-1]
-                if first is None and not is_key and len(open_) > MAX_DEPTH:  # keys are no values (as in the walker)
+                if (
+                    first is None and not is_key and len(open_) > MAX_DEPTH
+                ):  # keys are no values (as in the walker)
                     first = (event.start_mark.line + 1, event.start_mark.column + 1)
                 if isinstance(event, yaml.CollectionStartEvent):
                     open_.append(True if isinstance(event, yaml.MappingStartEvent) else None)
@@ -231,8 +253,10 @@ _KINDS = {"timestamp": "date", "int": "whole number", "float": "number", "bool":
 def _unfit_message(node: yaml.ScalarNode) -> str:
     name = node.tag.removeprefix("tag:yaml.org,2002:")
     value = node.value if len(node.value) <= 40 else node.value[:37] + "..."
-    return (f"value cannot be read: '{value}' is not a valid {_KINDS.get(name, name)}: "
-            "put it in quotes, without a '!!' tag, to keep it as text")
+    return (
+        f"value cannot be read: '{value}' is not a valid {_KINDS.get(name, name)}: "
+        "put it in quotes, without a '!!' tag, to keep it as text"
+    )
 
 
 class _Walker:
@@ -259,7 +283,9 @@ class _Walker:
             return data
         finally:  # also when a limit stops the walk: the issues found so far are kept, by position only
             for (line, col), where, message in self.pending:
-                self.result.issues.append(QuizIssue(self.result.file, line, col, format_path(where, data), message))
+                self.result.issues.append(
+                    QuizIssue(self.result.file, line, col, format_path(where, data), message)
+                )
 
     def _report(self, path: Path_, message: str, position: tuple[int, int] | None = None) -> None:
         """Note an issue at ``position`` (default: where the value at ``path`` starts)."""
@@ -270,13 +296,17 @@ class _Walker:
         position = (node.start_mark.line + 1, node.start_mark.column + 1)
         self.last_position = position
         if self.count > MAX_NODES:
-            raise _TooBig(f"too many values (over {MAX_NODES:,}), usually from aliases (*name) expanding: remove the aliases")
+            raise _TooBig(
+                f"too many values (over {MAX_NODES:,}), usually from aliases (*name) expanding: remove the aliases"
+            )
         if len(path) > MAX_DEPTH:
             raise _TooBig(_DEPTH_MESSAGE)
         self.result.values.setdefault(path, position)
         if isinstance(node, yaml.CollectionNode):
             if id(node) in self.open:
-                raise _TooBig("an alias (*name) refers to the list or mapping that contains it: remove the alias")
+                raise _TooBig(
+                    "an alias (*name) refers to the list or mapping that contains it: remove the alias"
+                )
             self.open.add(id(node))
             try:
                 if isinstance(node, yaml.MappingNode):
@@ -285,7 +315,9 @@ class _Walker:
             finally:
                 self.open.discard(id(node))
         if node.tag == _STR:
-            return node.value  # what construct_object gives, at a fraction of its cost (most values are text)
+            return (
+                node.value
+            )  # what construct_object gives, at a fraction of its cost (most values are text)
         try:
             value = self.constructor.construct_object(node)
         except ConstructorError as error:
@@ -298,7 +330,9 @@ class _Walker:
             self.result.word_booleans[path] = node.value
         if isinstance(value, int) and value.bit_length() > 64 and not _printable(value):
             # e.g. 0xFFF... with 4,000 digits: Python refuses to print it, so every message about it would fail.
-            self._report(path, f"value cannot be read: '{node.value[:37]}...' is too large a number")
+            self._report(
+                path, f"value cannot be read: '{node.value[:37]}...' is too large a number"
+            )
             return None
         return value
 
@@ -309,7 +343,9 @@ class _Walker:
             key = self._key(key_node)
             if not isinstance(key, str):
                 if key_node.tag == "tag:yaml.org,2002:merge":
-                    message = "merge keys ('<<: *name') are not supported: write the keys out in full"
+                    message = (
+                        "merge keys ('<<: *name') are not supported: write the keys out in full"
+                    )
                 elif isinstance(key_node, yaml.ScalarNode):
                     message = f"key {key_node.value!r} is not a name: keys are words like 'title'"
                 else:

@@ -46,7 +46,9 @@ class QuizBlock(Block):
         return etree.SubElement(wrapper, "div", {"class": "hq-embed-content"})
 
     def on_end(self, block: etree.Element) -> None:
-        error_box = self.embedder.close_block(self.index, has_content=bool((block.text or "").strip() or len(block)))
+        error_box = self.embedder.close_block(
+            self.index, has_content=bool((block.text or "").strip() or len(block))
+        )
         if error_box is not None:
             self.md.htmlStash.rawHtmlBlocks[self.stash_index] = error_box
             block.clear()
@@ -68,12 +70,29 @@ PLAIN_TEXT = re.compile(r"""(?=[^\W\d_]|["'(“‘])(?:[^\W_]|[ .,;:?!'"()/%’�
 """One line of prose that starts with a letter and holds only letters, digits and punctuation that no
 Markdown syntax of the extensions below starts with (no ``* _ ` [ < & # > | { ~ \\``, no line break)."""
 
-INERT_ON_PLAIN_TEXT = frozenset({
-    "abbr", "admonition", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html", "tables", "toc",
-    "pymdownx.details", "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.snippets", "pymdownx.highlight",
-    "pymdownx.inlinehilite", "pymdownx.blocks.admonition", "pymdownx.blocks.details", "pymdownx.blocks.tab",
-    "pymdownx.blocks.html",
-})
+INERT_ON_PLAIN_TEXT = frozenset(
+    {
+        "abbr",
+        "admonition",
+        "attr_list",
+        "def_list",
+        "fenced_code",
+        "footnotes",
+        "md_in_html",
+        "tables",
+        "toc",
+        "pymdownx.details",
+        "pymdownx.superfences",
+        "pymdownx.tabbed",
+        "pymdownx.snippets",
+        "pymdownx.highlight",
+        "pymdownx.inlinehilite",
+        "pymdownx.blocks.admonition",
+        "pymdownx.blocks.details",
+        "pymdownx.blocks.tab",
+        "pymdownx.blocks.html",
+    }
+)
 """Extensions that leave PLAIN_TEXT as it is (``tests/unit/test_plain_text.py`` checks each one)."""
 
 
@@ -81,7 +100,10 @@ def inert_on_plain_text(extension: object) -> bool:
     """Whether a configured extension (a name, or this plugin's own block) leaves PLAIN_TEXT alone."""
     if isinstance(extension, QuizExtension):
         return True
-    return isinstance(extension, str) and extension.removeprefix("markdown.extensions.") in INERT_ON_PLAIN_TEXT
+    return (
+        isinstance(extension, str)
+        and extension.removeprefix("markdown.extensions.") in INERT_ON_PLAIN_TEXT
+    )
 
 
 INLINE_BLOCK_PROCESSORS = frozenset({"empty", "paragraph", "reference", "abbr"})
@@ -121,7 +143,9 @@ class SiteMarkdown:
             configs["pymdownx.snippets"].pop("auto_append", None)
         extensions = list(config.markdown_extensions)
         self._block = markdown_lib.Markdown(extensions=extensions, extension_configs=configs)
-        self._inline = inline_only(markdown_lib.Markdown(extensions=extensions, extension_configs=configs))
+        self._inline = inline_only(
+            markdown_lib.Markdown(extensions=extensions, extension_configs=configs)
+        )
         self._plain_is_inert = all(inert_on_plain_text(extension) for extension in extensions)
 
     def __call__(self, text: str) -> str:

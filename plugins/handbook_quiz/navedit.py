@@ -92,12 +92,16 @@ def add_to_nav(config_file: Path, title: str, page: str) -> NavResult:
     except _Unusual as problem:
         return NavResult(False, entry, section, reason=str(problem))
     except (OSError, UnicodeDecodeError, YAMLError, yaml.YAMLError) as error:
-        return NavResult(False, entry, section, reason=f"{config_file.name} could not be read ({_why(error)})")
+        return NavResult(
+            False, entry, section, reason=f"{config_file.name} could not be read ({_why(error)})"
+        )
     try:
         with config_file.open("w", encoding="utf-8", newline="") as handle:
             handle.write(new_text)
     except OSError as error:
-        return NavResult(False, entry, section, reason=f"{config_file.name} could not be written ({_why(error)})")
+        return NavResult(
+            False, entry, section, reason=f"{config_file.name} could not be written ({_why(error)})"
+        )
     return NavResult(True, entry, section)
 
 
@@ -174,12 +178,14 @@ def _is_section(item: Any) -> bool:
     return isinstance(item, dict) and any(isinstance(value, list) for value in item.values())
 
 
-def _find(items: CommentedSeq, path: tuple[int | str, ...], wanted: Any) -> tuple[tuple[int | str, ...], str] | None:
+def _find(
+    items: CommentedSeq, path: tuple[int | str, ...], wanted: Any
+) -> tuple[tuple[int | str, ...], str] | None:
     """Depth-first search for a section ``{title: [...]}`` whose title and items satisfy ``wanted``."""
     for index, item in enumerate(items):
         if not isinstance(item, dict) or len(item) != 1:
             continue
-        (title, value), = item.items()
+        ((title, value),) = item.items()
         if isinstance(value, CommentedSeq):
             here = (*path, index, title)
             if wanted(str(title), value):
@@ -200,7 +206,9 @@ def _walk(nav: Any, path: tuple[int | str, ...]) -> Any:
 def _insert(text: str, items: CommentedSeq, entry: str) -> str:
     """Insert ``entry`` as a line after the list's last item (and its children), at its dash column."""
     if not items or items.fa.flow_style():
-        raise _Unusual("the nav section is empty or written in [brackets], so the right indentation is unclear")
+        raise _Unusual(
+            "the nav section is empty or written in [brackets], so the right indentation is unclear"
+        )
     lines = text.splitlines(keepends=True)
     line_no = items.lc.item(len(items) - 1)[0]
     dash = len(lines[line_no]) - len(lines[line_no].lstrip(" "))
@@ -221,8 +229,13 @@ def _insert(text: str, items: CommentedSeq, entry: str) -> str:
     return "".join(lines)
 
 
-def _verify(before: Any, after: Any, path: tuple[int | str, ...], added: dict[str, str],
-            comparable: Callable[[Any], Any]) -> None:
+def _verify(
+    before: Any,
+    after: Any,
+    path: tuple[int | str, ...],
+    added: dict[str, str],
+    comparable: Callable[[Any], Any],
+) -> None:
     """The edit must change nothing but the nav, and the nav only by the new entry at the end of its list."""
     expected = comparable(before)
     try:
@@ -230,8 +243,10 @@ def _verify(before: Any, after: Any, path: tuple[int | str, ...], added: dict[st
     except (KeyError, TypeError, IndexError, AttributeError):
         raise _Unusual("its nav has an unusual shape") from None
     if comparable(after) != expected:
-        raise _Unusual("inserting the line would change more than the nav, or the title would not read back as "
-                       "written")
+        raise _Unusual(
+            "inserting the line would change more than the nav, or the title would not read back as "
+            "written"
+        )
 
 
 def _plain(node: Any) -> Any:

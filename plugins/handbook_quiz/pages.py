@@ -20,9 +20,13 @@ def nav_sorted(quizzes: list[Quiz], nav_order: dict[str, int] | None = None) -> 
     return sorted(quizzes, key=lambda q: (order.get(q.chapter, len(order)), q.title.lower()))
 
 
-def index_markdown(quizzes: list[Quiz], pages_dir: str, labels: dict[str, str],
-                   nav_order: dict[str, int] | None = None,
-                   titles: dict[str, str] | None = None) -> str:
+def index_markdown(
+    quizzes: list[Quiz],
+    pages_dir: str,
+    labels: dict[str, str],
+    nav_order: dict[str, int] | None = None,
+    titles: dict[str, str] | None = None,
+) -> str:
     """The index: knowledge checks, then self-assessments, each in navigation order with size, time
     and its chapter, linked by the chapter's title (from the nav) where it is known."""
     lines = [f"# {escape(labels['index_title'])}", ""]

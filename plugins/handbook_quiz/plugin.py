@@ -51,11 +51,17 @@ def interface_language(config: MkDocsConfig, options: QuizConfig) -> str:
     return options.language or config.theme.get("language") or "en"
 
 
-def site_renderer(config: MkDocsConfig, options: QuizConfig, markdown: Callable[[str], str]) -> Renderer:
+def site_renderer(
+    config: MkDocsConfig, options: QuizConfig, markdown: Callable[[str], str]
+) -> Renderer:
     """The renderer for this site's labels, storage prefix and templates: the build's and the check's."""
     templates = Path(options.custom_templates) if options.custom_templates else None
-    return Renderer(markdown, labels_for(interface_language(config, options), options.labels),
-                    options.storage_id or slug(config.site_name), templates)
+    return Renderer(
+        markdown,
+        labels_for(interface_language(config, options), options.labels),
+        options.storage_id or slug(config.site_name),
+        templates,
+    )
 
 
 class QuizPlugin(BasePlugin[QuizConfig]):
@@ -70,10 +76,17 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             return config
         project_dir = Path(config.config_file_path or ".").resolve().parent
         self.docs_prefix = Path(os.path.relpath(config.docs_dir, project_dir)).as_posix() + "/"
-        self.registry = QuizRegistry.load(Path(self.config.quizzes_dir), project_dir, Path(config.docs_dir))
+        self.registry = QuizRegistry.load(
+            Path(self.config.quizzes_dir), project_dir, Path(config.docs_dir)
+        )
         # Quiz-file issues are raised in on_env with the chapters' issues: one report, before any page is written.
-        for key in sorted(set(self.config.labels) - set(labels_for(interface_language(config, self.config)))):
-            log.warning("mkdocs.yml: plugins.handbook-quiz.labels: unknown label '%s' is ignored (the instructor guide lists the keys)", key)
+        for key in sorted(
+            set(self.config.labels) - set(labels_for(interface_language(config, self.config)))
+        ):
+            log.warning(
+                "mkdocs.yml: plugins.handbook-quiz.labels: unknown label '%s' is ignored (the instructor guide lists the keys)",
+                key,
+            )
         renderer = site_renderer(config, self.config, site_markdown(config))
         self.labels = renderer.labels
         self.embedder = Embedder(self.registry, renderer)
@@ -91,14 +104,30 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 files.remove(file)
         package = package_files("handbook_quiz")
         for name in (*ASSETS, *RESULTS_ASSETS):
-            files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(package / "assets" / name)))
-        files.append(File.generated(config, SCHEMA_URI, abs_src_path=str(package / "schema" / "quiz.schema.json")))
+            files.append(
+                File.generated(
+                    config, f"{ASSET_DIR}/{name}", abs_src_path=str(package / "assets" / name)
+                )
+            )
+        files.append(
+            File.generated(
+                config, SCHEMA_URI, abs_src_path=str(package / "schema" / "quiz.schema.json")
+            )
+        )
         pages_dir = self.config.pages_dir.strip("/")
-        self.generated_quiz_pages = {f"{pages_dir}/{quiz_id}.md": quiz_id for quiz_id in self.registry.quizzes}
+        self.generated_quiz_pages = {
+            f"{pages_dir}/{quiz_id}.md": quiz_id for quiz_id in self.registry.quizzes
+        }
         for src_uri, quiz_id in self.generated_quiz_pages.items():
             # Reached from the quiz index, not listed in the nav one by one.
-            files.append(File.generated(config, src_uri, content=quiz_page_markdown(self.registry.quizzes[quiz_id]),
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(
+                File.generated(
+                    config,
+                    src_uri,
+                    content=quiz_page_markdown(self.registry.quizzes[quiz_id]),
+                    inclusion=InclusionLevel.NOT_IN_NAV,
+                )
+            )
         results = results_page_markdown(self.labels)
         files.append(File.generated(config, self.config.results_page, content=results))
         content = index_markdown(list(self.registry.quizzes.values()), pages_dir, self.labels)
@@ -107,7 +136,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self.nav_order: dict[str, int] = {}
         return files
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
         if not self.config.enabled:
             return markdown
 
@@ -116,10 +147,14 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             if target is None:
                 return None
             if anchor.strip("#"):
-                self.anchor_links.append((target, anchor.strip("#"), f"{path}{anchor} (in {source})"))
+                self.anchor_links.append(
+                    (target, anchor.strip("#"), f"{path}{anchor} (in {source})")
+                )
             return target.url_relative_to(page.file) + anchor
 
-        shown = f"{self.docs_prefix}{page.file.src_uri}"  # e.g. docs/rapport.md, as instructors see it
+        shown = (
+            f"{self.docs_prefix}{page.file.src_uri}"  # e.g. docs/rapport.md, as instructors see it
+        )
         generated = page.file.generated_by is not None
         source = page.file.content_string if "///" in markdown and not generated else ""
         self.embedder.start_page(shown, markdown, resolve, generated=generated, source=source)
@@ -129,25 +164,37 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         """Stylesheets before the content, so it is never painted unstyled and then shifted;
         scripts after it, so that they find the quiz markup already parsed."""
         urls = [get_relative_url(f"{ASSET_DIR}/{name}", page.url) for name in names]
-        styles = "".join(f'<link rel="stylesheet" href="{url}">' for url in urls if url.endswith(".css"))
+        styles = "".join(
+            f'<link rel="stylesheet" href="{url}">' for url in urls if url.endswith(".css")
+        )
         scripts = "".join(f'<script src="{url}"></script>' for url in urls if url.endswith(".js"))
         return styles + html + scripts
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
         if not self.config.enabled:
             return html
         state = self.embedder.page
         self.embedder.finish_page(html)
         if page.file.src_uri == self.config.results_page:
-            catalog = [(quiz, files.get_file_from_path(f"{self.config.pages_dir.strip('/')}/{quiz.id}.md"))
-                       for quiz in nav_sorted(list(self.registry.quizzes.values()), self.nav_order)]
-            links = [(quiz, file.url_relative_to(page.file)) for quiz, file in catalog if file is not None]
+            catalog = [
+                (quiz, files.get_file_from_path(f"{self.config.pages_dir.strip('/')}/{quiz.id}.md"))
+                for quiz in nav_sorted(list(self.registry.quizzes.values()), self.nav_order)
+            ]
+            links = [
+                (quiz, file.url_relative_to(page.file))
+                for quiz, file in catalog
+                if file is not None
+            ]
             html += self.embedder.renderer.render_results(links, self.config.profile_quiz)
             return self._with_assets(html, page, (*ASSETS, *RESULTS_ASSETS))
         if page.file is getattr(self, "index_file", None):
             renderer = self.embedder.renderer
-            html = (f'<div class="hq-index" data-hq-store="{escape(renderer.storage_id)}" '
-                    f'data-hq-labels="{escape(renderer.labels_json)}">{html}</div>')
+            html = (
+                f'<div class="hq-index" data-hq-store="{escape(renderer.storage_id)}" '
+                f'data-hq-labels="{escape(renderer.labels_json)}">{html}</div>'
+            )
             return self._with_assets(html, page, (*ASSETS, *RESULTS_ASSETS))
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= set(re.findall(r'<div class="hq-quiz" id="([^"]+)"', html))
@@ -191,8 +238,12 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             self.nav_order = {page.file.src_uri: i for i, page in enumerate(nav.pages)}
             titles = {page.file.src_uri: page.title for page in nav.pages if page.title}
             self.index_file.content_string = index_markdown(
-                list(self.registry.quizzes.values()), self.config.pages_dir.strip("/"), self.labels,
-                self.nav_order, titles)
+                list(self.registry.quizzes.values()),
+                self.config.pages_dir.strip("/"),
+                self.labels,
+                self.nav_order,
+                titles,
+            )
         return nav
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -214,7 +265,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 log.warning(str(warning))
         return env
 
-    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer | None:
         if self.config.enabled:
             server.watch(self.config.quizzes_dir)
         server.builder = config_errors_in_one_line(server.builder, config.config_file_path)

@@ -28,23 +28,38 @@ class QuizRegistry:
     """The file each valid quiz was read from, by id: where the linter's warnings point."""
 
     @classmethod
-    def load(cls, quizzes_dir: Path, project_dir: Path, docs_dir: Path | None = None) -> QuizRegistry:
+    def load(
+        cls, quizzes_dir: Path, project_dir: Path, docs_dir: Path | None = None
+    ) -> QuizRegistry:
         """Load every ``*.yml``/``*.yaml`` under ``quizzes_dir``, in a stable order, collecting all issues."""
         registry = cls()
         first_place: dict[str, QuizIssue] = {}
-        for path in sorted(p for p in quizzes_dir.rglob("*") if p.suffix in QUIZ_SUFFIXES and p.is_file()):
+        for path in sorted(
+            p for p in quizzes_dir.rglob("*") if p.suffix in QUIZ_SUFFIXES and p.is_file()
+        ):
             shown = Path(os.path.relpath(path, project_dir)).as_posix()
             loaded = load_file(path, shown)
             quiz, issues = validate(loaded, path.stem, docs_dir)
             if quiz is not None and quiz.id in first_place:
                 here = loaded.position(("id",))
                 first = first_place[quiz.id]
-                origin = "" if "id" in loaded.data else " (from the file name)"  # no `id:` line to point at
-                issues = [QuizIssue(shown, *here, "id", f"duplicate quiz id '{quiz.id}'{origin}, also used by {first.file}:{first.line}:{first.column}: give one of them another id")]
+                origin = (
+                    "" if "id" in loaded.data else " (from the file name)"
+                )  # no `id:` line to point at
+                issues = [
+                    QuizIssue(
+                        shown,
+                        *here,
+                        "id",
+                        f"duplicate quiz id '{quiz.id}'{origin}, also used by {first.file}:{first.line}:{first.column}: give one of them another id",
+                    )
+                ]
             if issues:
                 registry.issues += issues
                 given = loaded.data.get("id") if isinstance(loaded.data, dict) else None
-                registry.broken[given if isinstance(given, str) else path.stem] = issues  # `id: [a]` is no key
+                registry.broken[given if isinstance(given, str) else path.stem] = (
+                    issues  # `id: [a]` is no key
+                )
                 continue
             assert quiz is not None
             first_place[quiz.id] = QuizIssue(shown, *loaded.position(("id",)), "", "")

@@ -51,11 +51,19 @@ def items_attr(quiz: Quiz) -> str:
 class Renderer:
     """Owns the template environment and the Markdown function; renders each quiz once."""
 
-    def __init__(self, markdown: MarkdownFn, labels: dict[str, str], storage_id: str,
-                 custom_templates: Path | None = None) -> None:
+    def __init__(
+        self,
+        markdown: MarkdownFn,
+        labels: dict[str, str],
+        storage_id: str,
+        custom_templates: Path | None = None,
+    ) -> None:
         loaders = [FileSystemLoader(str(custom_templates))] if custom_templates else []
-        self.env = Environment(loader=ChoiceLoader([*loaders, PackageLoader("handbook_quiz", "templates")]),
-                               autoescape=select_autoescape(default=True), keep_trailing_newline=True)
+        self.env = Environment(
+            loader=ChoiceLoader([*loaders, PackageLoader("handbook_quiz", "templates")]),
+            autoescape=select_autoescape(default=True),
+            keep_trailing_newline=True,
+        )
         self.env.globals.update(questions_attr=questions_attr, items_attr=items_attr)
         self.markdown = markdown
         self.inline_markdown: MarkdownFn | None = getattr(markdown, "inline", None)
@@ -108,22 +116,39 @@ class Renderer:
         """The My results page body: every quiz with its page URL, for progress and versions."""
         hashes = {quiz.id: content_hash(quiz) for quiz, _ in catalog}
         return self.env.get_template("results.html.jinja").render(
-            catalog=catalog, hashes=hashes, profile_id=profile_id, storage_id=self.storage_id,
-            labels=self.labels, labels_json=self.labels_json)
+            catalog=catalog,
+            hashes=hashes,
+            profile_id=profile_id,
+            storage_id=self.storage_id,
+            labels=self.labels,
+            labels_json=self.labels_json,
+        )
 
     def render(self, quiz: Quiz) -> str:
         """HTML for one quiz, with tokens where each page differs (see ``place``)."""
         labels = self.labels
         meta = size_text(quiz, labels)
         band_groups = [("", labels["overall"], quiz.bands)] if quiz.bands else []
-        band_groups += [(s.id, s.title[quiz.perspective_keys[0]], s.bands) for s in quiz.subscales if s.bands]
+        band_groups += [
+            (s.id, s.title[quiz.perspective_keys[0]], s.bands) for s in quiz.subscales if s.bands
+        ]
         template = self.env.get_template("quiz.html.jinja")
         self._memo = {}
         try:
             return template.render(
-                quiz=quiz, suffix=SUFFIX_TOKEN, hx=LEVEL_TOKEN, hx_sub=SUBLEVEL_TOKEN, back=BACK_TOKEN,
-                hash=content_hash(quiz), storage_id=self.storage_id, meta=meta, labels=labels,
-                md=self.md, inline=self.inline, worded=self.worded, band_groups=band_groups,
+                quiz=quiz,
+                suffix=SUFFIX_TOKEN,
+                hx=LEVEL_TOKEN,
+                hx_sub=SUBLEVEL_TOKEN,
+                back=BACK_TOKEN,
+                hash=content_hash(quiz),
+                storage_id=self.storage_id,
+                meta=meta,
+                labels=labels,
+                md=self.md,
+                inline=self.inline,
+                worded=self.worded,
+                band_groups=band_groups,
             )
         finally:
             self._memo = None
@@ -131,8 +156,14 @@ class Renderer:
     def place(self, html: str, *, copy: int = 1, level: int = 3, back_link: str = "") -> str:
         """A rendered quiz for one spot on a page: its ``copy``-th on the page, headings at ``level``
         (one below the section that holds it), and a back link to its chapter on its own page."""
-        back = (f'<p class="hq-back"><a href="{escape(back_link)}">{escape(self.labels["back"])}</a></p>'
-                if back_link else "")
-        return (html.replace(SUFFIX_TOKEN, "" if copy == 1 else f"-{copy}")
-                .replace(LEVEL_TOKEN, str(min(level, 6))).replace(SUBLEVEL_TOKEN, str(min(level + 1, 6)))
-                .replace(BACK_TOKEN, back))
+        back = (
+            f'<p class="hq-back"><a href="{escape(back_link)}">{escape(self.labels["back"])}</a></p>'
+            if back_link
+            else ""
+        )
+        return (
+            html.replace(SUFFIX_TOKEN, "" if copy == 1 else f"-{copy}")
+            .replace(LEVEL_TOKEN, str(min(level, 6)))
+            .replace(SUBLEVEL_TOKEN, str(min(level + 1, 6)))
+            .replace(BACK_TOKEN, back)
+        )

@@ -40,11 +40,15 @@ def check_title(title: str) -> str:
     """The title without surrounding spaces; refused when it is empty or cannot stay on one line."""
     title = title.strip()
     if not title:
-        raise HandbookError("the title is empty: give the chapter a title, e.g. handbook new chapter \"Empathy\"")
+        raise HandbookError(
+            'the title is empty: give the chapter a title, e.g. handbook new chapter "Empathy"'
+        )
     odd = sorted({f"U+{ord(c):04X}" for c in title if unicodedata.category(c) in NOT_IN_A_TITLE})
     if odd:
-        raise HandbookError(f"the title holds a line break, tab or other control character ({', '.join(odd)}): "
-                            "write it on one line, with plain spaces")
+        raise HandbookError(
+            f"the title holds a line break, tab or other control character ({', '.join(odd)}): "
+            "write it on one line, with plain spaces"
+        )
     return title
 
 
@@ -73,9 +77,14 @@ def slugify(title: str) -> str:
 
 def _environment() -> Environment:
     # Comments use {## ##} so that heading ids such as {#objectives} stay literal text.
-    env = Environment(loader=PackageLoader("handbook_quiz", "templates/scaffold"), undefined=StrictUndefined,
-                      keep_trailing_newline=True, autoescape=False, comment_start_string="{##",
-                      comment_end_string="##}")
+    env = Environment(
+        loader=PackageLoader("handbook_quiz", "templates/scaffold"),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
     env.filters["yaml"] = yaml_scalar
     env.filters["heading"] = heading_text
     return env
@@ -106,33 +115,52 @@ def quiz_text(quiz_type: str, title: str, chapter: str, schema: str) -> str:
 
 def chapter_text(title: str, slug: str, references: str) -> str:
     """A chapter with the handbook's standard sections and its two quizzes embedded."""
-    return _environment().get_template("chapter.md.jinja").render(title=title, slug=slug, references=references)
+    return (
+        _environment()
+        .get_template("chapter.md.jinja")
+        .render(title=title, slug=slug, references=references)
+    )
 
 
-def new_chapter(title: str, slug: str, docs_dir: Path, quizzes_dir: Path, project_dir: Path) -> list[Written]:
+def new_chapter(
+    title: str, slug: str, docs_dir: Path, quizzes_dir: Path, project_dir: Path
+) -> list[Written]:
     """Write ``<slug>.md`` and its two quiz stubs, or nothing at all if any of them exists."""
     if not ID_PATTERN.match(slug):
-        raise HandbookError(f"'{slug}' cannot be used as a file name: use lowercase letters, digits and hyphens, "
-                            "e.g. --slug motivational-interviewing")
+        raise HandbookError(
+            f"'{slug}' cannot be used as a file name: use lowercase letters, digits and hyphens, "
+            "e.g. --slug motivational-interviewing"
+        )
     chapter = docs_dir / f"{slug}.md"
     references = "references.md" if (docs_dir / "references.md").is_file() else ""
     schema = schema_reference(quizzes_dir, project_dir)
     check = quiz_text("knowledge", f"{title} - check your understanding", chapter.name, schema)
-    self_assessment = quiz_text("self-assessment", f"{title} - reflect on your practice", chapter.name, schema)
+    self_assessment = quiz_text(
+        "self-assessment", f"{title} - reflect on your practice", chapter.name, schema
+    )
     planned = {
         chapter: ("the chapter, with the standard sections", chapter_text(title, slug, references)),
-        quizzes_dir / f"{slug}-check.yml": ("its knowledge check, embedded under 'Check your understanding'", check),
-        quizzes_dir / f"{slug}-self.yml": ("its self-assessment, embedded under 'Reflect on your practice'",
-                                           self_assessment),
+        quizzes_dir / f"{slug}-check.yml": (
+            "its knowledge check, embedded under 'Check your understanding'",
+            check,
+        ),
+        quizzes_dir / f"{slug}-self.yml": (
+            "its self-assessment, embedded under 'Reflect on your practice'",
+            self_assessment,
+        ),
     }
     return _write_all(planned, project_dir)
 
 
-def new_quiz(quiz_type: str, quiz_id: str, title: str, chapter: str, quizzes_dir: Path, project_dir: Path) -> Written:
+def new_quiz(
+    quiz_type: str, quiz_id: str, title: str, chapter: str, quizzes_dir: Path, project_dir: Path
+) -> Written:
     """Write ``<id>.yml``, a commented stub of the given type, unless the file exists."""
     if not ID_PATTERN.match(quiz_id):
-        raise HandbookError(f"'{quiz_id}' is not a valid quiz id: use lowercase letters, digits and hyphens, "
-                            "e.g. rapport-check")
+        raise HandbookError(
+            f"'{quiz_id}' is not a valid quiz id: use lowercase letters, digits and hyphens, "
+            "e.g. rapport-check"
+        )
     what = "a knowledge check" if quiz_type == "knowledge" else "a self-assessment"
     text = quiz_text(quiz_type, title, chapter, schema_reference(quizzes_dir, project_dir))
     return _write_all({quizzes_dir / f"{quiz_id}.yml": (what, text)}, project_dir)[0]
@@ -143,19 +171,25 @@ def _write_all(planned: dict[Path, tuple[str, str]], project_dir: Path) -> list[
     taken = [path for path in planned if _exists(path)]
     if taken:
         names = ", ".join(Path(os.path.relpath(path, project_dir)).as_posix() for path in taken)
-        raise HandbookError(f"{names} already exist{'s' if len(taken) == 1 else ''}: nothing was written. "
-                            "Choose another name, or rename or remove the existing file first")
+        raise HandbookError(
+            f"{names} already exist{'s' if len(taken) == 1 else ''}: nothing was written. "
+            "Choose another name, or rename or remove the existing file first"
+        )
     written: list[Written] = []
     try:
         for path, (what, text) in planned.items():
-            with path.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite, even in a race
+            with path.open(
+                "x", encoding="utf-8", newline="\n"
+            ) as handle:  # "x": never overwrite, even in a race
                 written.append(Written(path, what))
                 handle.write(text)
     except OSError as error:
         for done in written:
             done.path.unlink(missing_ok=True)
         reason = error.strerror or str(error)
-        raise HandbookError(f"could not write {error.filename or path} ({reason}): nothing was written") from None
+        raise HandbookError(
+            f"could not write {error.filename or path} ({reason}): nothing was written"
+        ) from None
     return written
 
 

@@ -17,8 +17,13 @@ from .loader import LoadedFile
 SCHEMA_FILE = "quiz.schema.json"
 
 _KIND = {
-    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-    "array": "a list", "object": "a mapping of keys to values", "null": "nothing",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of keys to values",
+    "null": "nothing",
 }
 
 _SINGULAR = {"questions": "question", "items": "item", "subscales": "subscale", "bands": "band"}
@@ -72,7 +77,11 @@ def _keys_without_a_type(loaded: LoadedFile) -> list[QuizIssue]:
         return []
     defs = quiz_schema()["$defs"]
     known = sorted({*defs["knowledge"]["properties"], *defs["selfAssessment"]["properties"]})
-    return [loaded.issue((key,), _unknown_key(key, known), at_key=True) for key in data if key not in known]
+    return [
+        loaded.issue((key,), _unknown_key(key, known), at_key=True)
+        for key in data
+        if key not in known
+    ]
 
 
 def _leaf_errors(errors: Any) -> list[ValidationError]:
@@ -107,12 +116,14 @@ def _describe(error: ValidationError, loaded: LoadedFile) -> list[QuizIssue]:
         allowed = sorted(error.schema.get("properties", {}))
         return [
             loaded.issue((*path, key), _unknown_key(key, allowed, value), at_key=True)
-            for key in value if key not in allowed
+            for key in value
+            if key not in allowed
         ]
     if kind == "required":
         return [
             loaded.issue(path, f"missing required key '{key}'")
-            for key in expected if isinstance(value, dict) and key not in value
+            for key in expected
+            if isinstance(value, dict) and key not in value
         ]
     return [loaded.issue(path, _message(kind, expected, value, path))]
 
@@ -127,7 +138,11 @@ def _unknown_key(key: str, allowed: list[str], where: Any = None) -> str:
 
 def _message(kind: str, expected: Any, value: Any, path: tuple[Any, ...]) -> str:
     field = next((part for part in reversed(path) if isinstance(part, str)), "")
-    if path[:2] == ("lint", "ignore") and len(path) == 3 and (kind in ("minLength", "pattern") or value is None):
+    if (
+        path[:2] == ("lint", "ignore")
+        and len(path) == 3
+        and (kind in ("minLength", "pattern") or value is None)
+    ):
         return f"silencing '{path[2]}' needs a reason: say why the warning does not apply, e.g. {path[2]}: \"ordered by time\""
     if kind == "type":
         wanted = _KIND.get(expected, expected)
@@ -137,7 +152,11 @@ def _message(kind: str, expected: Any, value: Any, path: tuple[Any, ...]) -> str
             return f"expected {wanted}, got nothing: write the value{where}"
         if expected == "integer" and isinstance(value, float):
             return f"expected a whole number, got {value}"
-        hint = " (put it in quotes)" if wanted == "text" and not isinstance(value, (list, dict)) else ""
+        hint = (
+            " (put it in quotes)"
+            if wanted == "text" and not isinstance(value, (list, dict))
+            else ""
+        )
         return f"expected {wanted}, got {_kind_of(value)}{hint}"
     if kind in ("enum", "const"):
         options = list(expected) if kind == "enum" else [expected]
@@ -146,7 +165,9 @@ def _message(kind: str, expected: Any, value: Any, path: tuple[Any, ...]) -> str
         return f"'{value}' is not allowed: use one of " + ", ".join(map(str, options)) + hint
     if kind == "pattern":
         if field == "chapter":
-            return f"'{value}' is not a chapter file: give its docs-relative path, e.g. 'rapport.md'"
+            return (
+                f"'{value}' is not a chapter file: give its docs-relative path, e.g. 'rapport.md'"
+            )
         return f"'{value}' is not a valid id: use lowercase letters, digits and hyphens, e.g. 'rapport-check'"
     if kind == "minItems":
         if expected == 1:

@@ -25,24 +25,32 @@ def round_half_away(value: float, places: int = 2) -> float:
 def content_hash(quiz: Quiz) -> str:
     """Hash of what scoring depends on only, so fixing a typo orphans no saved attempt."""
     if quiz.is_knowledge:
-        key: Any = [[q.id, len(q.choices), [i for i, c in enumerate(q.choices) if c.correct]] for q in quiz.questions]
+        key: Any = [
+            [q.id, len(q.choices), [i for i, c in enumerate(q.choices) if c.correct]]
+            for q in quiz.questions
+        ]
     else:
         assert quiz.scale is not None
         key = {
             "items": [[i.id, i.reverse, i.subscale] for i in quiz.items],
             "scale": [len(quiz.scale.labels), quiz.scale.start],
             "method": quiz.method,
-            "bands": [float(b.start) for b in quiz.bands],  # from: 1 and from: 1.0 are the same band
+            "bands": [
+                float(b.start) for b in quiz.bands
+            ],  # from: 1 and from: 1.0 are the same band
             "subscales": [[s.id, [float(b.start) for b in s.bands]] for s in quiz.subscales],
         }
     text = json.dumps([quiz.type, quiz.version, key], separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
-def knowledge_score(quiz: Quiz, answers: Mapping[str, Sequence[int]]) -> tuple[int, int, bool | None]:
+def knowledge_score(
+    quiz: Quiz, answers: Mapping[str, Sequence[int]]
+) -> tuple[int, int, bool | None]:
     """(right, total, passed); a question is right only when the chosen set equals the correct set."""
     right = sum(
-        set(answers.get(q.id, ())) == {i for i, c in enumerate(q.choices) if c.correct} for q in quiz.questions
+        set(answers.get(q.id, ())) == {i for i, c in enumerate(q.choices) if c.correct}
+        for q in quiz.questions
     )
     total = len(quiz.questions)
     passed = None if quiz.pass_mark is None else right / total >= quiz.pass_mark
@@ -70,6 +78,9 @@ def self_scores(quiz: Quiz, answers: Mapping[str, int]) -> dict[str, float]:
     def combine(values: list[int]) -> float:
         return float(sum(values)) if quiz.method == "sum" else sum(values) / len(values)
 
-    out = {s.id: combine([scored(i.id, i.reverse) for i in quiz.items_of(s.id)]) for s in quiz.subscales}
+    out = {
+        s.id: combine([scored(i.id, i.reverse) for i in quiz.items_of(s.id)])
+        for s in quiz.subscales
+    }
     out[""] = combine([scored(i.id, i.reverse) for i in quiz.items])
     return out

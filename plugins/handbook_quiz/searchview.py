@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-_EXCLUDED_PART = re.compile(r'<(details) class="hq-answer" data-search-exclude>|<(section) class="hq-results" data-search-exclude\b')
+_EXCLUDED_PART = re.compile(
+    r'<(details) class="hq-answer" data-search-exclude>|<(section) class="hq-results" data-search-exclude\b'
+)
 _TAGS = {tag: re.compile(rf"<(/?){tag}\b[^>]*>") for tag in ("details", "section")}
 _QUESTIONS = '<form class="hq-form"'
 
@@ -27,7 +29,7 @@ def without_excluded_parts(html: str) -> str:
         end = _end_of_element(html, match.start(), match.group(1) or match.group(2))
         if end < 0:  # not closed: leave the rest to the search plugin as it is
             break
-        kept.append(html[position:match.start()])
+        kept.append(html[position : match.start()])
         position = end
     kept.append(html[position:])
     return "".join(kept)

@@ -26,13 +26,19 @@ DOCS_LINK = re.compile(r"\]\(\s*<?([^)\s:#?>]+\.md)")
 """Markdown links to a docs page, e.g. ``[Skills](rapport.md#skills)``: the page part."""
 
 
-def validate(loaded: LoadedFile, default_id: str, docs_dir: Path | None = None) -> tuple[Quiz | None, list[QuizIssue]]:
+def validate(
+    loaded: LoadedFile, default_id: str, docs_dir: Path | None = None
+) -> tuple[Quiz | None, list[QuizIssue]]:
     """Validate one loaded file; returns the quiz (when there are no issues) and every issue found."""
     issues = list(loaded.issues)
     if loaded.data is None and issues:
         return None, issues
     if not isinstance(loaded.data, dict):
-        issues.append(loaded.issue((), "a quiz file must be a mapping of keys, starting with 'type:' and 'title:'"))
+        issues.append(
+            loaded.issue(
+                (), "a quiz file must be a mapping of keys, starting with 'type:' and 'title:'"
+            )
+        )
         return None, issues
     structural = structural_issues(loaded)
     checker = _CrossChecker(loaded, default_id, docs_dir)
@@ -43,7 +49,10 @@ def validate(loaded: LoadedFile, default_id: str, docs_dir: Path | None = None) 
         quiz = None
         if not issues and not structural and not checker.issues:
             # Never a file refused without a reason (the registry takes "no issues" for "valid").
-            checker.fail((), f"the quiz could not be checked ({type(error).__name__}): please report this file to the maintainers")
+            checker.fail(
+                (),
+                f"the quiz could not be checked ({type(error).__name__}): please report this file to the maintainers",
+            )
     issues += structural + checker.issues + _word_booleans(loaded)
     return (quiz if not issues else None), sorted(set(issues))
 
@@ -54,8 +63,11 @@ def _word_booleans(loaded: LoadedFile) -> list[QuizIssue]:
     (Text fields written ``No`` are already refused by the schema, with "put it in quotes".)
     """
     return [
-        loaded.issue(path, f"'{word}' is not allowed here: write true or false (YAML reads '{word}' as "
-                           f"{str(value).lower()}, but this format takes only the words true and false)")
+        loaded.issue(
+            path,
+            f"'{word}' is not allowed here: write true or false (YAML reads '{word}' as "
+            f"{str(value).lower()}, but this format takes only the words true and false)",
+        )
         for path, word in loaded.word_booleans.items()
         if path and path[-1] in BOOLEAN_KEYS and isinstance(value := _at(loaded.data, path), bool)
     ]
@@ -106,25 +118,44 @@ class _CrossChecker:
         data = self.data
         quiz_id = data.get("id", self.default_id)
         if "id" not in data and not ID_PATTERN.match(quiz_id):
-            self.fail((), f"the file name gives the id '{quiz_id}', which is not valid: rename the file "
-                      "using lowercase letters, digits and hyphens, or add an 'id:' key")
+            self.fail(
+                (),
+                f"the file name gives the id '{quiz_id}', which is not valid: rename the file "
+                "using lowercase letters, digits and hyphens, or add an 'id:' key",
+            )
         self._check_chapter()
         self._check_links(self.data, ())
         lint_ignore = self._lint_ignore()
         if data.get("type") not in ("knowledge", "self-assessment"):
             return None  # The schema has said what 'type' must be; the other rules depend on it.
         common = {
-            "id": quiz_id, "type": data["type"], "title": data.get("title", ""), "source": self.loaded.file,
-            "description": data.get("description", ""), "chapter": data.get("chapter", ""),
-            "version": data.get("version", 1), "results": self.wording(data.get("results"), ("results",)),
-            "reflection": tuple(self.wording(p, ("reflection", i)) for i, p in enumerate(_list(data.get("reflection")))),
-            "audience": data.get("audience", "readers"), "lint_ignore": lint_ignore,
+            "id": quiz_id,
+            "type": data["type"],
+            "title": data.get("title", ""),
+            "source": self.loaded.file,
+            "description": data.get("description", ""),
+            "chapter": data.get("chapter", ""),
+            "version": data.get("version", 1),
+            "results": self.wording(data.get("results"), ("results",)),
+            "reflection": tuple(
+                self.wording(p, ("reflection", i))
+                for i, p in enumerate(_list(data.get("reflection")))
+            ),
+            "audience": data.get("audience", "readers"),
+            "lint_ignore": lint_ignore,
         }
         if data["type"] == "knowledge":
-            if isinstance(data.get("pass"), float) and math.isnan(data["pass"]):  # `.nan` passes minimum and maximum
+            if isinstance(data.get("pass"), float) and math.isnan(
+                data["pass"]
+            ):  # `.nan` passes minimum and maximum
                 self.fail(("pass",), "must be a fraction from 0 to 1, e.g. 0.75 (found .nan)")
-            return Quiz(**common, pass_mark=data.get("pass"), feedback=data.get("feedback", "immediate"),
-                        shuffle=data.get("shuffle", True), questions=self._questions())
+            return Quiz(
+                **common,
+                pass_mark=data.get("pass"),
+                feedback=data.get("feedback", "immediate"),
+                shuffle=data.get("shuffle", True),
+                questions=self._questions(),
+            )
         return self._self_assessment(common)
 
     def _lint_ignore(self) -> dict[str, str]:
@@ -135,9 +166,15 @@ class _CrossChecker:
             if code not in CODES:
                 close = difflib.get_close_matches(str(code), list(CODES), n=1)
                 hint = f"did you mean '{close[0]}'?" if close else "codes: " + ", ".join(CODES)
-                self.fail(("lint", "ignore", code), f"unknown warning code '{code}' ({hint})", at_key=True)
+                self.fail(
+                    ("lint", "ignore", code), f"unknown warning code '{code}' ({hint})", at_key=True
+                )
             elif kind in ("knowledge", "self-assessment") and kind not in CODES[code].types:
-                self.fail(("lint", "ignore", code), f"'{code}' is never reported for a {kind} quiz: remove it", at_key=True)
+                self.fail(
+                    ("lint", "ignore", code),
+                    f"'{code}' is never reported for a {kind} quiz: remove it",
+                    at_key=True,
+                )
         return {code: reason for code, reason in ignore.items() if isinstance(reason, str)}
 
     def _missing_page(self, target: str) -> str | None:
@@ -176,13 +213,19 @@ class _CrossChecker:
         if not isinstance(value, dict):
             return {}  # absent, or a wrong type the schema has reported
         if not self.perspectives:
-            self.fail(path, "has one wording per perspective, but the quiz has no 'perspectives': use plain text")
+            self.fail(
+                path,
+                "has one wording per perspective, but the quiz has no 'perspectives': use plain text",
+            )
             return {}
         expected, given = set(self.perspectives), set(value)
         if expected != given:
             missing = ", ".join(sorted(expected - given)) or "none"
             extra = ", ".join(sorted(given - expected)) or "none"
-            self.fail(path, f"needs one wording for each perspective ({', '.join(self.perspectives)}); missing: {missing}; unknown: {extra}")
+            self.fail(
+                path,
+                f"needs one wording for each perspective ({', '.join(self.perspectives)}); missing: {missing}; unknown: {extra}",
+            )
         return {key: value.get(key, "") for key in self.perspectives}
 
     def unique_ids(self, entries: list[Any], path: str, prefix: str) -> list[str]:
@@ -199,11 +242,21 @@ class _CrossChecker:
             first = seen[entry_id]
             line = self.loaded.position((path, first))[0]
             noun = path.removesuffix("s")  # questions -> question, items -> item
-            where = f"first used at line {line}" if "id" in _dict(entries[first]) else f"the default id of {noun} {first + 1}, line {line}"
+            where = (
+                f"first used at line {line}"
+                if "id" in _dict(entries[first])
+                else f"the default id of {noun} {first + 1}, line {line}"
+            )
             if "id" in _dict(entries[i]):
-                self.fail((path, i, "id"), f"duplicate id '{entry_id}' ({where}): ids must be unique in a quiz")
+                self.fail(
+                    (path, i, "id"),
+                    f"duplicate id '{entry_id}' ({where}): ids must be unique in a quiz",
+                )
             else:
-                self.fail((path, i), f"{noun} {i + 1} gets the default id '{entry_id}', which is already taken ({where}): give it an 'id:'")
+                self.fail(
+                    (path, i),
+                    f"{noun} {i + 1} gets the default id '{entry_id}', which is already taken ({where}): give it an 'id:'",
+                )
         return ids
 
     def _questions(self) -> tuple[Question, ...]:
@@ -213,11 +266,28 @@ class _CrossChecker:
         for i, (qid, entry) in enumerate(zip(ids, raw)):
             question = _dict(entry)
             listed = question.get("choices")
-            choices = tuple(Choice(_dict(c).get("text", ""), bool(_dict(c).get("correct", False)), _dict(c).get("feedback", ""))
-                            for c in _list(listed))
+            choices = tuple(
+                Choice(
+                    _dict(c).get("text", ""),
+                    bool(_dict(c).get("correct", False)),
+                    _dict(c).get("feedback", ""),
+                )
+                for c in _list(listed)
+            )
             if isinstance(listed, list) and not any(choice.correct for choice in choices):
-                self.fail(("questions", i, "choices"), "no choice is marked 'correct: true': mark at least one")
-            questions.append(Question(qid, question.get("text", ""), choices, question.get("vignette", ""), question.get("explanation", "")))
+                self.fail(
+                    ("questions", i, "choices"),
+                    "no choice is marked 'correct: true': mark at least one",
+                )
+            questions.append(
+                Question(
+                    qid,
+                    question.get("text", ""),
+                    choices,
+                    question.get("vignette", ""),
+                    question.get("explanation", ""),
+                )
+            )
         return tuple(questions)
 
     def _self_assessment(self, common: dict[str, Any]) -> Quiz:
@@ -229,7 +299,10 @@ class _CrossChecker:
         raw_subscales, raw_items = _list(data.get("subscales")), _list(data.get("items"))
         subscale_ids = self.unique_ids(raw_subscales, "subscales", "s")
         item_ids = self.unique_ids(raw_items, "items", "i")
-        items = tuple(self._item(i, iid, _dict(raw), subscale_ids) for i, (iid, raw) in enumerate(zip(item_ids, raw_items)))
+        items = tuple(
+            self._item(i, iid, _dict(raw), subscale_ids)
+            for i, (iid, raw) in enumerate(zip(item_ids, raw_items))
+        )
         scoring = _dict(data.get("scoring"))
         method = scoring.get("method", "mean")
         subscales = []
@@ -237,13 +310,40 @@ class _CrossChecker:
             raw = _dict(entry)
             count = sum(item.subscale == sid for item in items)
             if not count and "id" in raw:
-                self.fail(("subscales", i), f"subscale '{sid}' has no items: give it items or remove it")
-            bands = self._bands(raw.get("bands"), ("subscales", i, "bands"), scale if scale_ok else None, method, max(count, 1))
-            subscales.append(Subscale(sid, self.wording(raw.get("title"), ("subscales", i, "title")),
-                                      self.wording(raw.get("description"), ("subscales", i, "description")), bands))
-        bands = self._bands(scoring.get("bands"), ("scoring", "bands"), scale if scale_ok else None, method, len(items))
-        return Quiz(**common, perspectives=dict(self.perspectives), scale=scale, subscales=tuple(subscales),
-                    items=items, method=method, bands=bands)
+                self.fail(
+                    ("subscales", i), f"subscale '{sid}' has no items: give it items or remove it"
+                )
+            bands = self._bands(
+                raw.get("bands"),
+                ("subscales", i, "bands"),
+                scale if scale_ok else None,
+                method,
+                max(count, 1),
+            )
+            subscales.append(
+                Subscale(
+                    sid,
+                    self.wording(raw.get("title"), ("subscales", i, "title")),
+                    self.wording(raw.get("description"), ("subscales", i, "description")),
+                    bands,
+                )
+            )
+        bands = self._bands(
+            scoring.get("bands"),
+            ("scoring", "bands"),
+            scale if scale_ok else None,
+            method,
+            len(items),
+        )
+        return Quiz(
+            **common,
+            perspectives=dict(self.perspectives),
+            scale=scale,
+            subscales=tuple(subscales),
+            items=items,
+            method=method,
+            bands=bands,
+        )
 
     def _item(self, index: int, item_id: str, raw: dict[str, Any], subscale_ids: list[str]) -> Item:
         subscale = raw.get("subscale", "")
@@ -251,15 +351,27 @@ class _CrossChecker:
         if not isinstance(subscale, str):
             subscale = None  # a wrong type, reported by the schema
         elif subscale_ids and not subscale:
-            named = f"item '{item_id}'" if "id" in raw else f"item {index + 1} (default id '{item_id}', from its position)"
-            self.fail(("items", index), f"{named} has no 'subscale': add one of " + ", ".join(subscale_ids))
+            named = (
+                f"item '{item_id}'"
+                if "id" in raw
+                else f"item {index + 1} (default id '{item_id}', from its position)"
+            )
+            self.fail(
+                ("items", index),
+                f"{named} has no 'subscale': add one of " + ", ".join(subscale_ids),
+            )
         elif subscale and not subscale_ids:
             self.fail(path, f"unknown subscale '{subscale}': this quiz has no 'subscales' list")
         elif subscale and subscale not in subscale_ids:
             close = difflib.get_close_matches(subscale, subscale_ids, n=1)
             hint = f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(subscale_ids)
             self.fail(path, f"unknown subscale '{subscale}' ({hint})")
-        return Item(item_id, self.wording(raw.get("text"), ("items", index, "text")), subscale or "", bool(raw.get("reverse", False)))
+        return Item(
+            item_id,
+            self.wording(raw.get("text"), ("items", index, "text")),
+            subscale or "",
+            bool(raw.get("reverse", False)),
+        )
 
     def _range_origin(self) -> str:
         """Where a score range comes from when it rests on keys the instructor did not write."""
@@ -270,7 +382,9 @@ class _CrossChecker:
             unwritten.append("'scoring.method' is mean when not written")
         return "; ".join(unwritten)
 
-    def _bands(self, raw: Any, path: tuple[Any, ...], scale: Scale | None, method: str, count: int) -> tuple[Band, ...]:
+    def _bands(
+        self, raw: Any, path: tuple[Any, ...], scale: Scale | None, method: str, count: int
+    ) -> tuple[Band, ...]:
         """Bands must start at the lowest possible score, ascend, and stay inside the possible range.
 
         Without a usable scale (reported by the schema) only the order is checked.
@@ -288,12 +402,28 @@ class _CrossChecker:
                 continue  # missing or not a number: reported by the schema
             if i == 0 and low is not None and start != low:
                 # One mistake, one message: a first band below (or above) the range is told where to start.
-                self.fail((*path, 0, "from"), f"the first band must start at the lowest possible score, {low} "
-                                              f"(found {start}{'; ' + origin if origin else ''})")
+                self.fail(
+                    (*path, 0, "from"),
+                    f"the first band must start at the lowest possible score, {low} "
+                    f"(found {start}{'; ' + origin if origin else ''})",
+                )
             elif low is not None and high is not None and not low <= start <= high:
-                self.fail((*path, i, "from"), f"from {start} is outside the possible scores {low} to {high}"
-                                              + (f" ({origin})" if origin else ""))
+                self.fail(
+                    (*path, i, "from"),
+                    f"from {start} is outside the possible scores {low} to {high}"
+                    + (f" ({origin})" if origin else ""),
+                )
             elif previous is not None and start <= previous:
-                self.fail((*path, i, "from"), f"from {start} must be greater than the band before it ({previous}): list bands in ascending order")
+                self.fail(
+                    (*path, i, "from"),
+                    f"from {start} must be greater than the band before it ({previous}): list bands in ascending order",
+                )
             previous = start
-        return tuple(Band(b.get("from", 0), b.get("label", ""), self.wording(b.get("text"), (*path, i, "text"))) for i, b in enumerate(entries))
+        return tuple(
+            Band(
+                b.get("from", 0),
+                b.get("label", ""),
+                self.wording(b.get("text"), (*path, i, "text")),
+            )
+            for i, b in enumerate(entries)
+        )

@@ -16,7 +16,10 @@ class PageGuard:
         self.foreign: list[str] = []
         self.errors: list[str] = []
         page.route("**/*", self._route)
-        page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        page.on(
+            "console",
+            lambda message: self.errors.append(message.text) if message.type == "error" else None,
+        )
         page.on("pageerror", lambda error: self.errors.append(str(error)))
 
     def _route(self, route) -> None:

@@ -46,32 +46,78 @@ def check_question(root: Locator, question, chosen: list[int]) -> Locator:  # no
     return box
 
 
-def knowledge_attempt(data: Quiz, answers: dict[str, list[int]], *, finished: bool = True,
-                      started: str = "2024-05-01T09:00:00.000Z", hash_: str | None = None) -> dict:
+def knowledge_attempt(
+    data: Quiz,
+    answers: dict[str, list[int]],
+    *,
+    finished: bool = True,
+    started: str = "2024-05-01T09:00:00.000Z",
+    hash_: str | None = None,
+) -> dict:
     """An attempt record as the runtime stores it (the format's storage section), built from the YAML."""
     from handbook_quiz.scoring import content_hash, knowledge_score
 
-    record = {"v": 1, "quiz": data.id, "title": data.title, "type": "knowledge", "hash": hash_ or content_hash(data),
-              "started": started, "finished": None, "answers": answers, "reflection": [], "checked": list(answers)}
+    record = {
+        "v": 1,
+        "quiz": data.id,
+        "title": data.title,
+        "type": "knowledge",
+        "hash": hash_ or content_hash(data),
+        "started": started,
+        "finished": None,
+        "answers": answers,
+        "reflection": [],
+        "checked": list(answers),
+    }
     if finished:
         right, total, passed = knowledge_score(data, answers)
         record["finished"] = started.replace("09:00", "09:10")
-        record["score"] = {"right": right, "total": total, **({} if passed is None else {"passed": passed})}
+        record["score"] = {
+            "right": right,
+            "total": total,
+            **({} if passed is None else {"passed": passed}),
+        }
     return record
 
 
-def self_attempt(data: Quiz, answers: dict[str, int], *, finished: bool = True,
-                 started: str = "2024-05-01T09:00:00.000Z", hash_: str | None = None) -> dict:
+def self_attempt(
+    data: Quiz,
+    answers: dict[str, int],
+    *,
+    finished: bool = True,
+    started: str = "2024-05-01T09:00:00.000Z",
+    hash_: str | None = None,
+) -> dict:
     """A self-assessment attempt record; finished ones carry their scores as the runtime computes them."""
     from handbook_quiz.scoring import band_for, content_hash, round_half_away, self_scores
 
-    record = {"v": 1, "quiz": data.id, "title": data.title, "type": "self-assessment", "hash": hash_ or content_hash(data),
-              "started": started, "finished": None, "answers": answers, "reflection": []}
+    record = {
+        "v": 1,
+        "quiz": data.id,
+        "title": data.title,
+        "type": "self-assessment",
+        "hash": hash_ or content_hash(data),
+        "started": started,
+        "finished": None,
+        "answers": answers,
+        "reflection": [],
+    }
     if finished:
         scores = self_scores(data, answers)
-        rows = [("", "Overall", data.bands)] + [(s.id, s.title[""], data.bands_for(s)) for s in data.subscales]
+        rows = [("", "Overall", data.bands)] + [
+            (s.id, s.title[""], data.bands_for(s)) for s in data.subscales
+        ]
         record["finished"] = started.replace("09:00", "09:10")
-        record["scores"] = [{"id": sid, "title": title, "score": round_half_away(scores[sid]), "exact": scores[sid],
-                             "band": (band_for(scores[sid], bands).label if band_for(scores[sid], bands) else None)}
-                            for sid, title, bands in rows]
+        record["scores"] = [
+            {
+                "id": sid,
+                "title": title,
+                "score": round_half_away(scores[sid]),
+                "exact": scores[sid],
+                "band": (
+                    band_for(scores[sid], bands).label if band_for(scores[sid], bands) else None
+                ),
+            }
+            for sid, title, bands in rows
+        ]
     return record

@@ -32,6 +32,7 @@ KNOWLEDGE, SELF, CHECK_IN = "rapport-check", "rapport-self", "alliance-check-in"
 
 # ---------- helpers ----------
 
+
 class Watched:
     """A page that records requests to other hosts (aborted) and console errors."""
 
@@ -68,7 +69,9 @@ def open_context(browser: Browser, palette: str, **options: object) -> BrowserCo
 
 def settle(page: Page) -> None:
     """Wait until no CSS transition or animation runs, so colours are measured at rest."""
-    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')", timeout=5000)
+    page.wait_for_function(
+        "() => document.getAnimations().every((a) => a.playState !== 'running')", timeout=5000
+    )
 
 
 def start_axe(page: Page, scope: str | None = None) -> None:
@@ -93,7 +96,9 @@ def axe_result(page: Page, where: str) -> list[str]:
     for v in violations:
         for node in v["nodes"]:
             detail = " ".join(node["summary"].split())
-            lines.append(f"[{where}] {v['impact']} {v['id']} {node['target']} -- {v['help']}. {detail}")
+            lines.append(
+                f"[{where}] {v['impact']} {v['id']} {node['target']} -- {v['help']}. {detail}"
+            )
     for line in lines:
         print(line)
     return lines
@@ -132,6 +137,7 @@ def varied_answers(data) -> dict[str, int]:  # noqa: ANN001
 
 # ---------- axe over every built page, one browser page per palette ----------
 
+
 def test_every_page_passes_axe_in_both_palettes(browser: Browser, site) -> None:  # noqa: ANN001
     """Each built page, loaded directly, in the light and the dark palette. The two palettes are
     audited side by side in two contexts (two renderer processes), and the search index is served
@@ -139,7 +145,9 @@ def test_every_page_passes_axe_in_both_palettes(browser: Browser, site) -> None:
     about a third of this test's CPU, and nothing here searches."""
     pages = built_pages(site.directory)
     assert {"", "rapport/", f"quizzes/{KNOWLEDGE}/", "my-results/", "404.html"} <= set(pages), pages
-    index = json.loads((site.directory / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads(
+        (site.directory / "search" / "search_index.json").read_text(encoding="utf-8")
+    )
     empty_index = json.dumps({**index, "docs": []})
     tabs = {}
     for palette in SCHEMES:
@@ -158,10 +166,13 @@ def test_every_page_passes_axe_in_both_palettes(browser: Browser, site) -> None:
     for page, watched in tabs.values():
         page.context.close()
         watched.assert_clean()
-    assert found == [], f"{len(found)} axe violation(s) on {len(pages)} pages x 2 palettes:\n" + "\n".join(found)
+    assert found == [], (
+        f"{len(found)} axe violation(s) on {len(pages)} pages x 2 palettes:\n" + "\n".join(found)
+    )
 
 
 # ---------- axe over the interactive states of quizzes ----------
+
 
 @pytest.mark.parametrize("palette", list(SCHEMES))
 def test_knowledge_check_states_pass_axe(browser: Browser, site, palette: str) -> None:  # noqa: ANN001
@@ -177,10 +188,14 @@ def test_knowledge_check_states_pass_axe(browser: Browser, site, palette: str) -
         box = check_question(root, question, chosen)
         if n == 0:
             expect(box.locator(".hq-verdict")).to_contain_text("Not quite.")
-            assert_axe_clean(page, f"{palette} knowledge: wrong answer, feedback shown", f"#hq-{KNOWLEDGE}")
+            assert_axe_clean(
+                page, f"{palette} knowledge: wrong answer, feedback shown", f"#hq-{KNOWLEDGE}"
+            )
         elif n == 1:
             expect(box.locator(".hq-verdict")).to_contain_text("Correct.")
-            assert_axe_clean(page, f"{palette} knowledge: right answer, feedback shown", f"#hq-{KNOWLEDGE}")
+            assert_axe_clean(
+                page, f"{palette} knowledge: right answer, feedback shown", f"#hq-{KNOWLEDGE}"
+            )
     expect(root.locator(".hq-results")).to_be_visible()
     assert_axe_clean(page, f"{palette} knowledge: results", f"#hq-{KNOWLEDGE}")
     context.close()
@@ -198,16 +213,22 @@ def test_self_assessment_states_pass_axe(browser: Browser, site, palette: str) -
     root.locator(f'.hq-item[data-hq-item="{data.items[0].id}"] input').first.check()
     root.locator(".hq-score").click()
     expect(root.locator(".hq-status")).to_contain_text("still open")
-    assert_axe_clean(page, f"{palette} self-assessment: unrated statements pointed out", f"#hq-{SELF}")
+    assert_axe_clean(
+        page, f"{palette} self-assessment: unrated statements pointed out", f"#hq-{SELF}"
+    )
     finish_self(root, varied_answers(data))
     expect(root.locator(".hq-table")).to_be_visible()
     expect(root.locator(".hq-bars")).to_be_visible()
     expect(root.locator(".hq-band-shown").first).to_be_visible()
     expect(root.locator(".hq-consent")).to_be_visible()
     root.locator("textarea").first.fill("Something I noticed.")
-    assert_axe_clean(page, f"{palette} self-assessment: results, bands, consent prompt", f"#hq-{SELF}")
+    assert_axe_clean(
+        page, f"{palette} self-assessment: results, bands, consent prompt", f"#hq-{SELF}"
+    )
     root.locator(".hq-consent").get_by_role("button", name="Keep on this device").click()
-    expect(root.locator(".hq-consent").get_by_role("button", name="Keep on this device")).to_have_attribute("aria-pressed", "true")
+    expect(
+        root.locator(".hq-consent").get_by_role("button", name="Keep on this device")
+    ).to_have_attribute("aria-pressed", "true")
     expect(root.locator(".hq-mode")).to_contain_text("saved on this device only")
     assert_axe_clean(page, f"{palette} self-assessment: storage mode chosen", f"#hq-{SELF}")
     page.goto(f"{site.url}profile/")  # device storage already chosen: the profile is kept too
@@ -233,7 +254,9 @@ def test_check_in_comparison_and_bad_code_pass_axe(browser: Browser, site, palet
     finish_self(open_quiz(client, site, CHECK_IN), mixed, "client")
     expect_scheme(client, palette)
     code = client.locator(f"#hq-{CHECK_IN} .hq-code").input_value()
-    assert_axe_clean(client, f"{palette} check-in: client results with share code", f"#hq-{CHECK_IN}")
+    assert_axe_clean(
+        client, f"{palette} check-in: client results with share code", f"#hq-{CHECK_IN}"
+    )
     therapist = open_context(browser, palette).new_page()
     therapist_watch = Watched(therapist)
     root = open_quiz(therapist, site, CHECK_IN)
@@ -242,7 +265,9 @@ def test_check_in_comparison_and_bad_code_pass_axe(browser: Browser, site, palet
     root.locator(".hq-paste").fill(code)
     root.locator(".hq-compare").click()
     expect(root.locator(".hq-comparison table")).to_have_count(2)
-    assert_axe_clean(therapist, f"{palette} check-in: comparison of two perspectives", f"#hq-{CHECK_IN}")
+    assert_axe_clean(
+        therapist, f"{palette} check-in: comparison of two perspectives", f"#hq-{CHECK_IN}"
+    )
     root.locator(".hq-paste").fill(code[:-1] + ("0" if code[-1] != "0" else "1"))
     root.locator(".hq-compare").click()
     expect(root.locator(".hq-comparison [role=alert]")).to_be_visible()
@@ -269,8 +294,11 @@ def test_profile_results_pass_axe(browser: Browser, site) -> None:  # noqa: ANN0
 
 # ---------- keyboard only ----------
 
+
 def focused_matches(page: Page, selector: str) -> bool:
-    return page.evaluate("(s) => !!document.activeElement && document.activeElement.matches(s)", selector)
+    return page.evaluate(
+        "(s) => !!document.activeElement && document.activeElement.matches(s)", selector
+    )
 
 
 def test_self_assessment_by_keyboard_alone(page: Page, site, guard) -> None:  # noqa: ANN001
@@ -280,7 +308,7 @@ def test_self_assessment_by_keyboard_alone(page: Page, site, guard) -> None:  # 
     answers = varied_answers(data)
     root = open_quiz(page, site, SELF)
     low = data.scale.minimum
-    first = f'#hq-{SELF}-{data.items[0].id} input'
+    first = f"#hq-{SELF}-{data.items[0].id} input"
     for _ in range(60):
         page.keyboard.press("Tab")
         if focused_matches(page, first):
@@ -299,13 +327,17 @@ def test_self_assessment_by_keyboard_alone(page: Page, site, guard) -> None:  # 
             page.keyboard.press("ArrowRight")
         expect(root.locator(f'{group}[value="{answers[item.id]}"]')).to_be_checked()
     page.keyboard.press("Tab")
-    assert focused_matches(page, f"#hq-{SELF} .hq-score"), "the score button does not follow the last statement"
+    assert focused_matches(page, f"#hq-{SELF} .hq-score"), (
+        "the score button does not follow the last statement"
+    )
     page.keyboard.press("Enter")
     expect(root.locator(".hq-results")).to_be_focused()
     scores = self_scores(data, answers)
     overall = root.locator(".hq-table tbody tr").last.locator("th, td")
     band = band_for(scores[""], data.bands)
-    expect(overall).to_have_text(["Overall", f"{round_half_away(scores['']):g}", band.label if band else "–"])
+    expect(overall).to_have_text(
+        ["Overall", f"{round_half_away(scores['']):g}", band.label if band else "–"]
+    )
     for _ in range(30):
         page.keyboard.press("Tab")
         if focused_matches(page, f"#hq-{SELF} textarea"):
@@ -321,7 +353,9 @@ def test_self_assessment_by_keyboard_alone(page: Page, site, guard) -> None:  # 
         raise AssertionError("Tab never reached the consent buttons")
     page.keyboard.press("Space")
     expect(root.locator(".hq-mode")).to_contain_text("saved on this device only")
-    assert page.evaluate("() => Object.keys(localStorage).some((k) => k.endsWith(':quiz:rapport-self'))")
+    assert page.evaluate(
+        "() => Object.keys(localStorage).some((k) => k.endsWith(':quiz:rapport-self'))"
+    )
     page.reload()
     expect(page.locator(f"#hq-{SELF} textarea").first).to_have_value("Noticed by keyboard.")
 
@@ -445,11 +479,14 @@ def test_every_quiz_control_shows_focus(page: Page, site, guard) -> None:  # noq
     multiple = next(q for q in data.questions if q.multiple)
     one = root.locator(f'.hq-question[data-hq-qid="{single.id}"]')
     many = root.locator(f'.hq-question[data-hq-qid="{multiple.id}"]')
-    assert_focus_visible(page, {
-        "radio": one.locator("input").first,
-        "checkbox": many.locator("input").nth(1),
-        "check button": one.locator(".hq-check"),
-    })
+    assert_focus_visible(
+        page,
+        {
+            "radio": one.locator("input").first,
+            "checkbox": many.locator("input").nth(1),
+            "check button": one.locator(".hq-check"),
+        },
+    )
     one.locator(f'input[value="{wrong_index(single)}"]').check()
     one.locator(".hq-check").click()
     expect(one.locator(".hq-answer")).to_be_visible()
@@ -457,19 +494,27 @@ def test_every_quiz_control_shows_focus(page: Page, site, guard) -> None:  # noq
 
     check_in = quiz(CHECK_IN)
     root = open_quiz(page, site, CHECK_IN)
-    assert_focus_visible(page, {"perspective radio": root.locator(".hq-perspective input").first,
-                                "storage switch button": root.locator(".hq-switch"),
-                                "forget button": root.locator(".hq-forget")})
+    assert_focus_visible(
+        page,
+        {
+            "perspective radio": root.locator(".hq-perspective input").first,
+            "storage switch button": root.locator(".hq-switch"),
+            "forget button": root.locator(".hq-forget"),
+        },
+    )
     root.locator('.hq-perspective input[value="client"]').check()
     assert_focus_visible(page, {"scale radio": root.locator(".hq-item input").first})
     finish_self(root, {it.id: check_in.scale.minimum for it in check_in.items})
-    assert_focus_visible(page, {
-        "reflection textarea": root.locator("textarea").first,
-        "keep on device button": root.locator(".hq-keep-device"),
-        "keep in tab button": root.locator(".hq-keep-tab"),
-        "share code field": root.locator(".hq-code"),
-        "copy button": root.locator(".hq-copy"),
-        "paste field": root.locator(".hq-paste"),
-        "compare button": root.locator(".hq-compare"),
-        "try again button": root.locator(".hq-retry"),
-    })
+    assert_focus_visible(
+        page,
+        {
+            "reflection textarea": root.locator("textarea").first,
+            "keep on device button": root.locator(".hq-keep-device"),
+            "keep in tab button": root.locator(".hq-keep-tab"),
+            "share code field": root.locator(".hq-code"),
+            "copy button": root.locator(".hq-copy"),
+            "paste field": root.locator(".hq-paste"),
+            "compare button": root.locator(".hq-compare"),
+            "try again button": root.locator(".hq-retry"),
+        },
+    )

@@ -69,24 +69,30 @@ def inline_script_hashes(site_dir: Path) -> set[str]:
         parser = InlineScripts()
         parser.feed(page.read_text(encoding="utf-8"))
         for body in parser.bodies:
-            hashes.add("'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'")
+            hashes.add(
+                "'sha256-"
+                + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+                + "'"
+            )
     return hashes
 
 
 def strict_policy(hashes: set[str]) -> str:
-    return "; ".join([
-        "default-src 'self'",
-        "script-src 'self' " + " ".join(sorted(hashes)),
-        "style-src 'self'",  # no 'unsafe-inline', not even for style attributes
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "worker-src 'self' blob:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' " + " ".join(sorted(hashes)),
+            "style-src 'self'",  # no 'unsafe-inline', not even for style attributes
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "worker-src 'self' blob:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
 
 
 TRUSTED_TYPES = "require-trusted-types-for 'script'"
@@ -105,7 +111,9 @@ class CspSite:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.handler = type("Handler", (PolicyHandler,), {})
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(self.handler, directory=str(directory)))
+        self.httpd = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(self.handler, directory=str(directory))
+        )
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
 
     def start(self, policy: str) -> None:
@@ -151,7 +159,10 @@ class Watch:
 
     def page(self) -> Page:
         page = self.context.new_page()
-        page.on("console", lambda m: self.errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+        page.on(
+            "console",
+            lambda m: self.errors.append(f"{page.url}: {m.text}") if m.type == "error" else None,
+        )
         page.on("pageerror", lambda e: self.errors.append(f"{page.url}: {e}"))
         return page
 
@@ -160,11 +171,19 @@ class Watch:
         self.violations += page.evaluate("() => window.__csp || []")
 
     def check(self) -> None:
-        ours = [v for v in self.violations if QUIZ_ASSETS in (v["source"] or "") or QUIZ_ASSETS in (v["blocked"] or "")]
+        ours = [
+            v
+            for v in self.violations
+            if QUIZ_ASSETS in (v["source"] or "") or QUIZ_ASSETS in (v["blocked"] or "")
+        ]
         assert ours == [], f"the quiz runtime broke the policy: {ours}"
         enforced = [v for v in self.violations if v["disposition"] == "enforce"]
-        assert enforced == [], f"the strict policy blocked something (Material's or ours): {enforced}"
-        assert [e for e in self.errors if "Content Security Policy" in e or "Trusted Type" in e] == [], self.errors
+        assert enforced == [], (
+            f"the strict policy blocked something (Material's or ours): {enforced}"
+        )
+        assert [
+            e for e in self.errors if "Content Security Policy" in e or "Trusted Type" in e
+        ] == [], self.errors
         assert self.errors == [], f"console errors: {self.errors}"
         assert self.foreign == [], f"requests to other hosts: {self.foreign}"
 
@@ -185,9 +204,13 @@ def test_every_response_carries_the_policy(csp_site: CspSite, watch: Watch) -> N
     assert re.search(r"script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;", policy), policy
     assert response.headers["content-security-policy-report-only"] == TRUSTED_TYPES
     # Material really runs under it: its inline palette script and its bundle both did their work.
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", re.compile("default|slate"))
+    expect(page.locator("body")).to_have_attribute(
+        "data-md-color-scheme", re.compile("default|slate")
+    )
     expect(page.locator(f"#hq-{KNOWLEDGE}")).to_have_attribute("data-hq-ready", "")
-    search = page.locator("input.md-search__input")  # Material's search worker: worker-src and connect-src
+    search = page.locator(
+        "input.md-search__input"
+    )  # Material's search worker: worker-src and connect-src
     search.click()
     search.press_sequentially("rupture", delay=30)
     expect(page.locator(".md-search-result__item").first).to_be_visible()
@@ -210,7 +233,11 @@ def test_the_policy_blocks_and_the_recorder_sees_it(csp_site: CspSite, watch: Wa
     assert page.evaluate("() => window.__ran") is None
     assert page.evaluate("() => getComputedStyle(document.body).outlineStyle") != "solid"
     seen = {(v["directive"], v["disposition"]) for v in page.evaluate("() => window.__csp")}
-    assert {("script-src-elem", "enforce"), ("style-src-attr", "enforce"), ("require-trusted-types-for", "report")} <= seen
+    assert {
+        ("script-src-elem", "enforce"),
+        ("style-src-attr", "enforce"),
+        ("require-trusted-types-for", "report"),
+    } <= seen
 
 
 def test_knowledge_check_under_the_policy(csp_site: CspSite, watch: Watch) -> None:
@@ -238,7 +265,9 @@ def test_knowledge_check_under_the_policy(csp_site: CspSite, watch: Watch) -> No
     watch.check()
 
 
-def test_self_assessment_results_consent_and_chart_under_the_policy(csp_site: CspSite, watch: Watch) -> None:
+def test_self_assessment_results_consent_and_chart_under_the_policy(
+    csp_site: CspSite, watch: Watch
+) -> None:
     page = watch.page()
     data = quiz(SELF)
     low, high = data.scale.minimum, data.scale.maximum
@@ -247,7 +276,9 @@ def test_self_assessment_results_consent_and_chart_under_the_policy(csp_site: Cs
     root = page.locator(f"#hq-{SELF}")
     expect(root).to_have_attribute("data-hq-ready", "")
     for item in data.items:
-        root.locator(f'.hq-item[data-hq-item="{item.id}"] input[value="{answers[item.id]}"]').check()
+        root.locator(
+            f'.hq-item[data-hq-item="{item.id}"] input[value="{answers[item.id]}"]'
+        ).check()
     root.locator(".hq-score").click()
     expect(root.locator(".hq-results")).to_be_visible()
     # The chart's bar widths are set through the CSSOM (element.style.width), which style-src does
@@ -258,10 +289,14 @@ def test_self_assessment_results_consent_and_chart_under_the_policy(csp_site: Cs
     expect(fills).to_have_count(len(data.subscales) + 1)
     expected = f"{max(2, math.floor((overall - low) / (high - low) * 100 + 0.5))}%"  # JavaScript's Math.round
     assert fills.last.evaluate("(e) => e.style.width") == expected
-    ratio = fills.last.evaluate("(e) => e.getBoundingClientRect().width / e.parentElement.getBoundingClientRect().width")
+    ratio = fills.last.evaluate(
+        "(e) => e.getBoundingClientRect().width / e.parentElement.getBoundingClientRect().width"
+    )
     assert ratio == pytest.approx(int(expected[:-1]) / 100, abs=0.02)
     root.locator(".hq-consent").get_by_role("button", name="Keep on this device").click()
-    expect(root.locator(".hq-saved-where")).to_have_text("Saved on this device only. Nothing is sent anywhere.")
+    expect(root.locator(".hq-saved-where")).to_have_text(
+        "Saved on this device only. Nothing is sent anywhere."
+    )
     root.locator('textarea[data-hq-reflection="0"]').fill("<b>not markup</b>")
     watch.collect(page)
     # The results page (results.js) shows the attempt and draws the profile chart under the same policy.
@@ -277,8 +312,10 @@ def test_self_assessment_results_consent_and_chart_under_the_policy(csp_site: Cs
 def test_share_code_compare_under_the_policy(browser: Browser, csp_site: CspSite) -> None:
     data = quiz(CHECK_IN)
     low, high = data.scale.minimum, data.scale.maximum
-    people = {"client": {item.id: low + i % (high - low + 1) for i, item in enumerate(data.items)},
-              "therapist": {item.id: high for item in data.items}}
+    people = {
+        "client": {item.id: low + i % (high - low + 1) for i, item in enumerate(data.items)},
+        "therapist": {item.id: high for item in data.items},
+    }
     watches, codes = [], {}
     for perspective, answers in people.items():
         watch = Watch(browser.new_context())
@@ -296,7 +333,9 @@ def test_share_code_compare_under_the_policy(browser: Browser, csp_site: CspSite
         if perspective == "therapist":
             root.locator(".hq-paste").fill("not a code")
             root.locator(".hq-compare").click()
-            expect(root.locator(".hq-comparison [role=alert]")).to_contain_text("does not look like a share code")
+            expect(root.locator(".hq-comparison [role=alert]")).to_contain_text(
+                "does not look like a share code"
+            )
             root.locator(".hq-paste").fill(codes["client"])
             root.locator(".hq-compare").click()
             tables = root.locator(".hq-comparison table")

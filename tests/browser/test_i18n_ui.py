@@ -96,8 +96,11 @@ PAGE = """
 @pytest.fixture(scope="module")
 def spanish_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
     project = tmp_path_factory.mktemp("sitio-es")
-    make_site(project, {"docs/index.md": PAGE, "quizzes/rupturas.yml": KNOWLEDGE, "quizzes/sintonia.yml": SELF},
-              MKDOCS_YML)
+    make_site(
+        project,
+        {"docs/index.md": PAGE, "quizzes/rupturas.yml": KNOWLEDGE, "quizzes/sintonia.yml": SELF},
+        MKDOCS_YML,
+    )
     server = SiteServer(project / "site")
     build_site(project, project / "site", server.url)
     server.start()
@@ -110,13 +113,20 @@ def test_knowledge_check_speaks_spanish(page: Page, spanish_site: SiteServer) ->
     page.goto(spanish_site.url)
     root = page.locator("#hq-rupturas")
     expect(root).to_have_attribute("data-hq-ready", "")
-    first, second = root.locator('.hq-question[data-hq-qid="tipo"]'), root.locator('.hq-question[data-hq-qid="signos"]')
+    first, second = (
+        root.locator('.hq-question[data-hq-qid="tipo"]'),
+        root.locator('.hq-question[data-hq-qid="signos"]'),
+    )
     expect(second.locator(".hq-hint")).to_have_text("(marque todas las correctas)")
     first.get_by_role("button", name="Comprobar").click()
-    expect(first.locator(".hq-ask")).to_have_text("Elija primero una respuesta.")  # at the question itself
+    expect(first.locator(".hq-ask")).to_have_text(
+        "Elija primero una respuesta."
+    )  # at the question itself
     first.get_by_label("De confrontación").check()
     first.get_by_role("button", name="Comprobar").click()
-    expect(first.locator(".hq-verdict")).to_have_text("No del todo. La confrontación va contra el terapeuta.")
+    expect(first.locator(".hq-verdict")).to_have_text(
+        "No del todo. La confrontación va contra el terapeuta."
+    )
     expect(first.locator(".hq-mark")).to_have_text("Su elección. ")
     second.get_by_label("Respuestas cortas").check()
     second.get_by_label("Cambios de tema").check()
@@ -126,7 +136,8 @@ def test_knowledge_check_speaks_spanish(page: Page, spanish_site: SiteServer) ->
     expect(root.locator(".hq-results-title")).to_have_text("Sus resultados")
     expect(root.locator(".hq-score-line")).to_have_text("1 de 2 correctas")
     expect(root.locator(".hq-summary")).to_contain_text(
-        "Aún no aprobado (nota mínima 75%). Lea las explicaciones e inténtelo de nuevo.")
+        "Aún no aprobado (nota mínima 75%). Lea las explicaciones e inténtelo de nuevo."
+    )
     expect(root.locator(".hq-status")).to_contain_text("1 de 2 correctas")
     expect(root.get_by_role("button", name="Intentar de nuevo")).to_be_visible()
     guard.check()
@@ -141,7 +152,8 @@ def test_self_assessment_speaks_spanish(page: Page, spanish_site: SiteServer) ->
     root.locator('.hq-item[data-hq-item="escucho"]').get_by_label("Siempre").check()
     root.get_by_role("button", name="Ver mis resultados").click()
     expect(root.locator(".hq-status")).to_have_text(
-        "Valore primero todas las afirmaciones: faltan 2, empezando por la afirmación 2.")
+        "Valore primero todas las afirmaciones: faltan 2, empezando por la afirmación 2."
+    )
     root.locator('.hq-item[data-hq-item="prisa"]').get_by_label("Nunca").check()
     root.locator('.hq-item[data-hq-item="saludo"]').get_by_label("A veces").check()
     root.get_by_role("button", name="Ver mis resultados").click()

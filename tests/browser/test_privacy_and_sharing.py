@@ -20,11 +20,15 @@ def hq_keys(page: Page, area: str) -> list[str]:
     return page.evaluate(f"() => Object.keys({area}).filter((k) => k.startsWith('hq:')).sort()")
 
 
-def finish_self_assessment(page: Page, quiz_id: str, answers: dict[str, int], perspective: str = "") -> None:
+def finish_self_assessment(
+    page: Page, quiz_id: str, answers: dict[str, int], perspective: str = ""
+) -> None:
     finish_self(page.locator(f"#hq-{quiz_id}"), answers, perspective)
 
 
-def test_consent_moves_results_between_tab_and_device_and_forget_deletes_all(page: Page, site, guard) -> None:  # noqa: ANN001
+def test_consent_moves_results_between_tab_and_device_and_forget_deletes_all(
+    page: Page, site, guard
+) -> None:  # noqa: ANN001
     data = quiz(SELF)
     page.goto(f"{site.url}quizzes/{SELF}/")
     root = page.locator(f"#hq-{SELF}")
@@ -33,12 +37,18 @@ def test_consent_moves_results_between_tab_and_device_and_forget_deletes_all(pag
     finish_self_assessment(page, SELF, {item.id: data.scale.minimum for item in data.items})
     consent = root.locator(".hq-consent")
     expect(consent).to_be_visible()
-    expect(consent).to_contain_text("Keep your results on this device, or only until this tab is closed?")
+    expect(consent).to_contain_text(
+        "Keep your results on this device, or only until this tab is closed?"
+    )
     assert hq_keys(page, "localStorage") == []
     consent.get_by_role("button", name="Keep on this device").click()
-    expect(consent.get_by_role("button", name="Keep on this device")).to_have_attribute("aria-pressed", "true")
+    expect(consent.get_by_role("button", name="Keep on this device")).to_have_attribute(
+        "aria-pressed", "true"
+    )
     expect(root.locator(".hq-mode")).to_contain_text("saved on this device only")
-    expect(root.locator(".hq-saved-where")).to_have_text("Saved on this device only. Nothing is sent anywhere.")
+    expect(root.locator(".hq-saved-where")).to_have_text(
+        "Saved on this device only. Nothing is sent anywhere."
+    )
     assert any(k.endswith(f"quiz:{SELF}") for k in hq_keys(page, "localStorage"))
     assert hq_keys(page, "sessionStorage") == []
     page.reload()
@@ -70,7 +80,7 @@ def fnv(text: str) -> int:
 
 def to_b32(bits: str) -> str:
     bits += "0" * (-len(bits) % 5)
-    return "".join(B32[int(bits[i:i + 5], 2)] for i in range(0, len(bits), 5))
+    return "".join(B32[int(bits[i : i + 5], 2)] for i in range(0, len(bits), 5))
 
 
 def seal(body: str) -> str:
@@ -85,7 +95,7 @@ def code_bits(code: str) -> str:
 def reseal(code: str, start: int, width: int, value: int) -> str:
     """The code with one field (bits start..start+width) set to ``value``, its checksum made right."""
     bits = code_bits(code)
-    body = to_b32(bits[:start] + format(value, f"0{width}b") + bits[start + width:])
+    body = to_b32(bits[:start] + format(value, f"0{width}b") + bits[start + width :])
     return body + seal(body)
 
 
@@ -98,14 +108,22 @@ def test_share_code_compares_client_and_therapist_in_two_browsers(browser: Brows
     client.goto(f"{site.url}quizzes/{CHECK_IN}/")
     expect(client.locator(f"#hq-{CHECK_IN} .hq-item").first).to_be_hidden()
     finish_self_assessment(client, CHECK_IN, client_answers, "client")
-    expect(client.locator(f"#hq-{CHECK_IN} .hq-share")).to_contain_text("No names and nothing you wrote")
+    expect(client.locator(f"#hq-{CHECK_IN} .hq-share")).to_contain_text(
+        "No names and nothing you wrote"
+    )
     code = client.locator(f"#hq-{CHECK_IN}-code").input_value()
     plain = code.replace(" ", "")
-    assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{4}( [0-9A-HJKMNP-TV-Z]{1,4})*", code) and len(plain) <= 24, code
+    assert (
+        re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{4}( [0-9A-HJKMNP-TV-Z]{1,4})*", code) and len(plain) <= 24
+    ), code
     assert plain[-2:] == seal(plain[:-2])
     bits, width = code_bits(code), (high - low).bit_length()
-    assert int(bits[:10], 2) == fnv(CHECK_IN) % 1024 and int(bits[20:23], 2) == 0  # client: the first perspective
-    assert [int(bits[23 + i * width:23 + (i + 1) * width], 2) + low for i in range(len(data.items))] == list(client_answers.values())
+    assert (
+        int(bits[:10], 2) == fnv(CHECK_IN) % 1024 and int(bits[20:23], 2) == 0
+    )  # client: the first perspective
+    assert [
+        int(bits[23 + i * width : 23 + (i + 1) * width], 2) + low for i in range(len(data.items))
+    ] == list(client_answers.values())
     field = client.locator(f"#hq-{CHECK_IN}-code")
     client.set_viewport_size({"width": 390, "height": 800})
     assert field.evaluate("(n) => n.scrollWidth <= n.clientWidth"), "the code is cut off at 390 px"
@@ -114,16 +132,26 @@ def test_share_code_compares_client_and_therapist_in_two_browsers(browser: Brows
     root = therapist.locator(f"#hq-{CHECK_IN}")
     first = data.items[0]
     finish_self_assessment(therapist, CHECK_IN, therapist_answers, "therapist")
-    expect(root.locator(f'.hq-item[data-hq-item="{first.id}"] legend')).to_contain_text(first.text["therapist"])
+    expect(root.locator(f'.hq-item[data-hq-item="{first.id}"] legend')).to_contain_text(
+        first.text["therapist"]
+    )
     root.locator(".hq-paste").fill(code)
     root.locator(".hq-compare").click()
     tables = root.locator(".hq-comparison table")
     expect(tables).to_have_count(2)
     mine, theirs = self_scores(data, therapist_answers), self_scores(data, client_answers)
     overall = tables.nth(0).locator("tbody tr").last.locator("td")
-    gap = round_half_away(theirs[''] - mine[''])
-    in_words = f"{gap:g} higher for them" if gap > 0 else f"{-gap:g} higher for you" if gap < 0 else "The same"
-    expect(overall).to_have_text([f"{round_half_away(mine['']):g}", f"{round_half_away(theirs['']):g}", in_words])
+    gap = round_half_away(theirs[""] - mine[""])
+    in_words = (
+        f"{gap:g} higher for them"
+        if gap > 0
+        else f"{-gap:g} higher for you"
+        if gap < 0
+        else "The same"
+    )
+    expect(overall).to_have_text(
+        [f"{round_half_away(mine['']):g}", f"{round_half_away(theirs['']):g}", in_words]
+    )
     words = tables.nth(1).locator("tbody tr td:last-child").all_inner_texts()
     differences = [int(m.group(1)) if (m := re.search(r"(\d+) points?", t)) else 0 for t in words]
     assert differences == sorted(differences, reverse=True) and len(differences) == len(data.items)
@@ -142,21 +170,27 @@ def test_share_code_compares_client_and_therapist_in_two_browsers(browser: Brows
         (lambda c: reseal(reseal(c, 20, 3, 1), 23, 3, 7), "outside the scale"),
         (lambda c: reseal(c, 20, 3, 5), "does not look like a share code"),
         (lambda c: c, "same perspective"),
-        (lambda c: c.lower().replace(" ", "-"), "same perspective"),  # typed in lower case, with dashes: still read
+        (
+            lambda c: c.lower().replace(" ", "-"),
+            "same perspective",
+        ),  # typed in lower case, with dashes: still read
         (lambda c: "alliance-check-in.83c865.client.3333333333.11mb", "older, longer format"),
     ],
 )
-def test_bad_share_codes_are_refused_with_a_clear_message(page: Page, site, guard, mangle, message) -> None:  # noqa: ANN001
+def test_bad_share_codes_are_refused_with_a_clear_message(
+    page: Page, site, guard, mangle, message
+) -> None:  # noqa: ANN001
     data = quiz(CHECK_IN)
     page.goto(f"{site.url}quizzes/{CHECK_IN}/")
-    finish_self_assessment(page, CHECK_IN, {item.id: data.scale.minimum for item in data.items}, "client")
+    finish_self_assessment(
+        page, CHECK_IN, {item.id: data.scale.minimum for item in data.items}, "client"
+    )
     root = page.locator(f"#hq-{CHECK_IN}")
     code = root.locator(".hq-code").input_value()
     root.locator(".hq-paste").fill(mangle(code))
     root.locator(".hq-compare").click()
     expect(root.locator(".hq-comparison [role=alert]")).to_contain_text(message)
     expect(root.locator(".hq-comparison table")).to_have_count(0)
-
 
 
 def test_stored_markup_stays_inert_text(page: Page, site, guard) -> None:  # noqa: ANN001
@@ -193,8 +227,12 @@ def test_corrupt_storage_is_set_aside_with_a_notice(page: Page, site, guard) -> 
     root = page.locator(f"#hq-{SELF}")
     expect(root.locator(".hq-notice")).to_have_text(
         "Some saved answers for this quiz could not be read, so they were set aside (records skipped: 1). "
-        "My results can export them.")
-    assert page.evaluate(f"() => sessionStorage.getItem('hq:{store}:aside:hq:{store}:quiz:{SELF}')") == '["{not json"]'
+        "My results can export them."
+    )
+    assert (
+        page.evaluate(f"() => sessionStorage.getItem('hq:{store}:aside:hq:{store}:quiz:{SELF}')")
+        == '["{not json"]'
+    )
     expect(root.locator(".hq-item").first).to_be_visible()
 
 

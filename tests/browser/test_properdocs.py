@@ -43,8 +43,14 @@ def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteSe
     site_dir = tmp_path_factory.mktemp("site-properdocs")
     server = SiteServer(site_dir)
     env = {**os.environ, "SITE_URL": server.url}
-    result = subprocess.run([command, "build", "--strict", "-f", "mkdocs.yml", "-d", str(site_dir)],
-                            cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [command, "build", "--strict", "-f", "mkdocs.yml", "-d", str(site_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     server.start()
@@ -62,7 +68,9 @@ def test_properdocs_build_has_the_quizzes(properdocs_site: SiteServer) -> None:
     assert f'id="hq-{KNOWLEDGE}"' in chapter and "../assets/handbook-quiz/quiz.js" in chapter
 
 
-def test_a_quiz_built_by_properdocs_works_in_chromium(page: Page, properdocs_site: SiteServer) -> None:
+def test_a_quiz_built_by_properdocs_works_in_chromium(
+    page: Page, properdocs_site: SiteServer
+) -> None:
     guard = PageGuard(page)
     data = quiz(KNOWLEDGE)
     page.goto(f"{properdocs_site.url}quizzes/{KNOWLEDGE}/")

@@ -26,7 +26,9 @@ def open_quiz(page: Page, site, quiz_id: str):  # noqa: ANN001, ANN201
 
 
 def stored_attempts(page: Page, quiz_id: str, area: str = "sessionStorage") -> list[dict]:
-    raw = page.evaluate(f"() => Object.entries({area}).filter(([k]) => k.endsWith(':{quiz_id}')).map(([k, v]) => v)")
+    raw = page.evaluate(
+        f"() => Object.entries({area}).filter(([k]) => k.endsWith(':{quiz_id}')).map(([k, v]) => v)"
+    )
     return json.loads(raw[0])["attempts"] if raw else []
 
 
@@ -39,7 +41,9 @@ def test_knowledge_check_by_mouse_scores_like_the_yaml(page: Page, site, guard) 
         answers[question.id] = chosen
         box = check_question(root, question, chosen)
         verdict = box.locator(".hq-verdict")
-        expect(verdict).to_contain_text("Correct." if set(chosen) == set(correct_indices(question)) else "Not quite.")
+        expect(verdict).to_contain_text(
+            "Correct." if set(chosen) == set(correct_indices(question)) else "Not quite."
+        )
         expect(box.locator("input").first).to_be_disabled()
         if question.explanation:
             expect(box.locator(".hq-explanation")).to_be_visible()
@@ -49,7 +53,11 @@ def test_knowledge_check_by_mouse_scores_like_the_yaml(page: Page, site, guard) 
     expect(root.locator(".hq-results")).to_contain_text("Passed" if passed else "Not passed yet")
     expect(root.locator(".hq-status")).to_contain_text(f"{right} of {total} correct")
     expect(root.locator(".hq-results")).to_be_focused()
-    assert stored_attempts(page, KNOWLEDGE)[-1]["score"] == {"right": right, "total": total, "passed": passed}
+    assert stored_attempts(page, KNOWLEDGE)[-1]["score"] == {
+        "right": right,
+        "total": total,
+        "passed": passed,
+    }
 
 
 def test_arrow_keys_only_move_the_selection(page: Page, site, guard) -> None:  # noqa: ANN001
@@ -70,7 +78,9 @@ def tab_to(page: Page, selector: str, limit: int = 80) -> None:
     """Press Tab until the focused element matches, as a keyboard-only reader would."""
     for _ in range(limit):
         page.keyboard.press("Tab")
-        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
+        if page.evaluate(
+            "(s) => document.activeElement && document.activeElement.matches(s)", selector
+        ):
             return
     raise AssertionError(f"Tab never reached {selector}")
 
@@ -79,11 +89,13 @@ def test_knowledge_check_by_keyboard_alone(page: Page, site, guard) -> None:  # 
     data = quiz(KNOWLEDGE)
     root = open_quiz(page, site, KNOWLEDGE)
     for question in data.questions:
-        qsel = f'#hq-{KNOWLEDGE}-{question.id}'
+        qsel = f"#hq-{KNOWLEDGE}-{question.id}"
         tab_to(page, f"{qsel} input")
         if question.multiple:
             for index in correct_indices(question):
-                root.locator(f'{qsel} input[value="{index}"]').focus()  # same as Tab/Shift+Tab through the checkboxes
+                root.locator(
+                    f'{qsel} input[value="{index}"]'
+                ).focus()  # same as Tab/Shift+Tab through the checkboxes
                 page.keyboard.press("Space")
         else:  # choices may be shuffled: arrow down to the correct one's place on the page
             shown = root.locator(f"{qsel} input").evaluate_all("(ns) => ns.map((n) => +n.value)")
@@ -95,7 +107,9 @@ def test_knowledge_check_by_keyboard_alone(page: Page, site, guard) -> None:  # 
         if question is not data.questions[-1]:
             expect(root.locator(f"{qsel} .hq-verdict")).to_be_focused()
         expect(root.locator(f"{qsel} .hq-verdict")).to_contain_text("Correct.")
-    expect(root.locator(".hq-score-line")).to_have_text(f"{len(data.questions)} of {len(data.questions)} correct")
+    expect(root.locator(".hq-score-line")).to_have_text(
+        f"{len(data.questions)} of {len(data.questions)} correct"
+    )
 
 
 def self_answers(data) -> dict[str, int]:  # noqa: ANN001
@@ -109,7 +123,9 @@ def test_self_assessment_scores_and_bands_match_the_yaml(page: Page, site, guard
     root = open_quiz(page, site, SELF)
     expect(root.locator(".hq-note")).to_contain_text("not a validated or diagnostic instrument")
     for item in data.items:
-        root.locator(f'.hq-item[data-hq-item="{item.id}"] input[value="{answers[item.id]}"]').check()
+        root.locator(
+            f'.hq-item[data-hq-item="{item.id}"] input[value="{answers[item.id]}"]'
+        ).check()
     root.locator(".hq-score").click()
     expect(root.locator(".hq-results")).to_be_visible()
     scores = self_scores(data, answers)
@@ -136,7 +152,9 @@ def test_unrated_statements_are_pointed_out(page: Page, site, guard) -> None:  #
     expect(root.locator(".hq-results")).to_be_hidden()
 
 
-def test_answers_survive_reload_and_try_again_keeps_the_old_attempt(page: Page, site, guard) -> None:  # noqa: ANN001
+def test_answers_survive_reload_and_try_again_keeps_the_old_attempt(
+    page: Page, site, guard
+) -> None:  # noqa: ANN001
     data = quiz(SELF)
     answers = self_answers(data)
     root = open_quiz(page, site, SELF)
@@ -144,9 +162,13 @@ def test_answers_survive_reload_and_try_again_keeps_the_old_attempt(page: Page, 
     root.locator(f'.hq-item[data-hq-item="{first.id}"] input[value="{answers[first.id]}"]').check()
     page.reload()
     root = page.locator(f"#hq-{SELF}")
-    expect(root.locator(f'.hq-item[data-hq-item="{first.id}"] input[value="{answers[first.id]}"]')).to_be_checked()
+    expect(
+        root.locator(f'.hq-item[data-hq-item="{first.id}"] input[value="{answers[first.id]}"]')
+    ).to_be_checked()
     for item in data.items:
-        root.locator(f'.hq-item[data-hq-item="{item.id}"] input[value="{answers[item.id]}"]').check()
+        root.locator(
+            f'.hq-item[data-hq-item="{item.id}"] input[value="{answers[item.id]}"]'
+        ).check()
     root.locator(".hq-score").click()
     page.reload()
     expect(page.locator(f"#hq-{SELF} .hq-results")).to_be_visible()
@@ -156,11 +178,14 @@ def test_answers_survive_reload_and_try_again_keeps_the_old_attempt(page: Page, 
     attempts = stored_attempts(page, SELF)
     assert len(attempts) == 2 and attempts[0]["finished"] and not attempts[1]["finished"]
     assert attempts[0]["answers"] == answers
-    assert page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('hq:'))") == [], (
-        "nothing may reach localStorage before consent")
+    assert (
+        page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('hq:'))") == []
+    ), "nothing may reach localStorage before consent"
 
 
-def test_quiz_works_after_instant_navigation_from_a_page_without_one(page: Page, site, guard) -> None:  # noqa: ANN001
+def test_quiz_works_after_instant_navigation_from_a_page_without_one(
+    page: Page, site, guard
+) -> None:  # noqa: ANN001
     page.goto(f"{site.url}glossary/")
     assert page.locator(".hq-quiz").count() == 0
     page.evaluate("() => { window.__marker = 1 }")
@@ -175,7 +200,9 @@ def test_quiz_works_after_instant_navigation_from_a_page_without_one(page: Page,
     expect(box.locator(".hq-verdict")).to_contain_text("Correct.")
     page.go_back()
     page.go_forward()
-    expect(page.locator(f"#hq-{KNOWLEDGE} .hq-question").first.locator(".hq-verdict")).to_contain_text("Correct.")
+    expect(
+        page.locator(f"#hq-{KNOWLEDGE} .hq-question").first.locator(".hq-verdict")
+    ).to_contain_text("Correct.")
 
 
 def test_readable_without_javascript(browser, site) -> None:  # noqa: ANN001
@@ -196,7 +223,9 @@ def test_fits_a_360px_screen(page: Page, site, guard) -> None:  # noqa: ANN001
     page.set_viewport_size({"width": 360, "height": 740})
     for quiz_id in (KNOWLEDGE, SELF):
         open_quiz(page, site, quiz_id)
-        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"), quiz_id
+        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"), (
+            quiz_id
+        )
 
 
 def test_search_finds_the_chapter_and_the_quiz_page_but_no_answers(page: Page, site, guard) -> None:  # noqa: ANN001
@@ -228,13 +257,21 @@ def test_search_finds_the_chapter_and_the_quiz_page_but_no_answers(page: Page, s
 
 def result_paths(results) -> list[str]:  # noqa: ANN001
     """The page path each shown search result links to."""
-    return [urlsplit(href).path for href in results.evaluate_all("links => links.map(a => a.getAttribute('href'))")]
+    return [
+        urlsplit(href).path
+        for href in results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    ]
 
 
 def feedback_only_word() -> str:
     """A long word found in some choice's feedback and nowhere else in the handbook's sources."""
-    sources = [p.read_text(encoding="utf-8").lower() for p in (*ROOT.glob("docs/**/*.md"), *ROOT.glob("quizzes/*.yml"))]
-    for choice in (c for q in quiz("repairing-ruptures-check").questions for c in q.choices if c.feedback):
+    sources = [
+        p.read_text(encoding="utf-8").lower()
+        for p in (*ROOT.glob("docs/**/*.md"), *ROOT.glob("quizzes/*.yml"))
+    ]
+    for choice in (
+        c for q in quiz("repairing-ruptures-check").questions for c in q.choices if c.feedback
+    ):
         for word in re.findall(r"[a-z]{8,}", choice.feedback.lower()):
             if sum(text.count(word) for text in sources) == 1:
                 return word

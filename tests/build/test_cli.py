@@ -33,8 +33,11 @@ from ruamel.yaml import YAML
 SMALL_SITE = Path(__file__).parents[1] / "small_site"
 HANDBOOK = Path(sys.executable).parent / "handbook"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-NEW_FILES = ("docs/motivational-interviewing.md", "quizzes/motivational-interviewing-check.yml",
-             "quizzes/motivational-interviewing-self.yml")
+NEW_FILES = (
+    "docs/motivational-interviewing.md",
+    "quizzes/motivational-interviewing-check.yml",
+    "quizzes/motivational-interviewing-self.yml",
+)
 
 
 @pytest.fixture
@@ -56,7 +59,9 @@ def added_lines(before: str, after: str) -> list[str]:
     ops = difflib.SequenceMatcher(a=before.splitlines(), b=after.splitlines()).get_opcodes()
     diff = "\n".join(difflib.unified_diff(before.splitlines(), after.splitlines()))
     assert all(tag in ("equal", "insert") for tag, *_ in ops), diff
-    return [line for tag, _, _, j1, j2 in ops if tag == "insert" for line in after.splitlines()[j1:j2]]
+    return [
+        line for tag, _, _, j1, j2 in ops if tag == "insert" for line in after.splitlines()[j1:j2]
+    ]
 
 
 def replace_in(path: Path, old: str, new: str) -> None:
@@ -96,11 +101,15 @@ def test_new_chapter_writes_three_files_and_a_nav_entry_keeping_everything_else(
     after = (site / "mkdocs.yml").read_text(encoding="utf-8")
     # Only one line is added, right after the last chapter, at its indentation: comments, the
     # !ENV tag, quoting, spacing and order are untouched.
-    assert added_lines(before, after) == ["      - Motivational interviewing: motivational-interviewing.md"]
+    assert added_lines(before, after) == [
+        "      - Motivational interviewing: motivational-interviewing.md"
+    ]
     lines = after.splitlines()
     entry = "      - Motivational interviewing: motivational-interviewing.md"
     assert lines[lines.index('      - "Empathy": empathy.md') + 1] == entry
-    assert "Added it to the nav in mkdocs.yml, at the end of the 'Chapters' section" in result.output
+    assert (
+        "Added it to the nav in mkdocs.yml, at the end of the 'Chapters' section" in result.output
+    )
 
 
 def test_new_chapter_has_the_standard_sections_and_embeds_its_quizzes(site: Path) -> None:
@@ -108,8 +117,20 @@ def test_new_chapter_has_the_standard_sections_and_embeds_its_quizzes(site: Path
     chapter = (site / "docs/motivational-interviewing.md").read_text(encoding="utf-8")
     assert chapter.startswith("# Motivational interviewing\n")
     ids = re.findall(r"^## .+ \{#([a-z-]+)\}$", chapter, flags=re.MULTILINE)
-    assert ids == ["objectives", "evidence", "core-concepts", "skills", "case", "misconceptions", "ethics",
-                   "check", "reflect", "prompts", "takeaways", "further-reading"]
+    assert ids == [
+        "objectives",
+        "evidence",
+        "core-concepts",
+        "skills",
+        "case",
+        "misconceptions",
+        "ethics",
+        "check",
+        "reflect",
+        "prompts",
+        "takeaways",
+        "further-reading",
+    ]
     assert "/// quiz | motivational-interviewing-check\n///\n" in chapter
     assert "/// quiz | motivational-interviewing-self\n///\n" in chapter
 
@@ -119,8 +140,13 @@ def test_new_chapter_never_overwrites(site: Path) -> None:
     before = (site / "mkdocs.yml").read_text(encoding="utf-8")
     result = handbook("new", "chapter", "Motivational interviewing")
     assert result.exit_code == 1
-    assert "quizzes/motivational-interviewing-self.yml already exists: nothing was written" in result.output
-    assert (site / "quizzes/motivational-interviewing-self.yml").read_text(encoding="utf-8") == "mine\n"
+    assert (
+        "quizzes/motivational-interviewing-self.yml already exists: nothing was written"
+        in result.output
+    )
+    assert (site / "quizzes/motivational-interviewing-self.yml").read_text(
+        encoding="utf-8"
+    ) == "mine\n"
     assert not (site / "docs/motivational-interviewing.md").exists()
     assert (site / "mkdocs.yml").read_text(encoding="utf-8") == before
 
@@ -145,7 +171,10 @@ def test_without_a_nav_no_nav_is_added_and_the_line_is_printed(site: Path) -> No
     assert result.exit_code == 0, result.output
     assert config.read_text(encoding="utf-8") == before
     assert "mkdocs.yml has no nav" in result.output
-    assert "    - Motivational interviewing: motivational-interviewing.md" in result.output.splitlines()
+    assert (
+        "    - Motivational interviewing: motivational-interviewing.md"
+        in result.output.splitlines()
+    )
 
 
 def test_a_nav_that_cannot_be_edited_safely_is_left_alone_with_the_line_printed(site: Path) -> None:
@@ -158,7 +187,10 @@ def test_a_nav_that_cannot_be_edited_safely_is_left_alone_with_the_line_printed(
     assert result.exit_code == 1, result.output  # the nav was not changed: a script must notice
     assert config.read_text(encoding="utf-8") == before
     assert "mkdocs.yml was not changed" in result.output
-    assert "    - Motivational interviewing: motivational-interviewing.md" in result.output.splitlines()
+    assert (
+        "    - Motivational interviewing: motivational-interviewing.md"
+        in result.output.splitlines()
+    )
     assert "add the nav line shown above by hand" in result.output
     assert (site / "docs/motivational-interviewing.md").is_file()  # the chapter itself was written
 
@@ -197,24 +229,34 @@ TITLES = [
 def chapters_nav(config_text: str) -> list[object]:
     """The 'Chapters' section of the nav, as MkDocs reads mkdocs.yml (YAML 1.1, !ENV resolved)."""
     nav = yaml_load(config_text)["nav"]
-    return next(entry["Chapters"] for entry in nav if isinstance(entry, dict) and "Chapters" in entry)
+    return next(
+        entry["Chapters"] for entry in nav if isinstance(entry, dict) and "Chapters" in entry
+    )
 
 
 @pytest.mark.parametrize("title", TITLES)
 def test_new_chapter_adds_one_nav_line_that_reads_back_as_the_title(site: Path, title: str) -> None:
     before = (site / "mkdocs.yml").read_text(encoding="utf-8")
-    result = handbook("new", "chapter", "--slug", "new-chapter", "--", title)  # "--": a title may start with "-"
+    result = handbook(
+        "new", "chapter", "--slug", "new-chapter", "--", title
+    )  # "--": a title may start with "-"
     assert result.exit_code == 0, result.output
     after = (site / "mkdocs.yml").read_text(encoding="utf-8")
-    added, = added_lines(before, after)
+    (added,) = added_lines(before, after)
     assert added.startswith("      - ") and added.endswith(": new-chapter.md")
     assert chapters_nav(after)[-1] == {title: "new-chapter.md"}  # as MkDocs reads it
-    assert YAML(typ="rt").load(after)["nav"][1]["Chapters"][-1] == {title: "new-chapter.md"}  # YAML 1.2 too
-    assert f"Added it to the nav in mkdocs.yml, at the end of the 'Chapters' section:\n    {added.strip()}\n" \
+    assert YAML(typ="rt").load(after)["nav"][1]["Chapters"][-1] == {
+        title: "new-chapter.md"
+    }  # YAML 1.2 too
+    assert (
+        f"Added it to the nav in mkdocs.yml, at the end of the 'Chapters' section:\n    {added.strip()}\n"
         in result.output
+    )
     heading = (site / "docs/new-chapter.md").read_text(encoding="utf-8").splitlines()[0]
     converted = markdown.markdown(heading, extensions=["attr_list", "toc"])
-    assert html.unescape(re.fullmatch(r"<h1[^>]*>(.*)</h1>", converted).group(1)) == title  # shown as typed
+    assert (
+        html.unescape(re.fullmatch(r"<h1[^>]*>(.*)</h1>", converted).group(1)) == title
+    )  # shown as typed
 
 
 def test_the_issues_long_title_with_its_own_file_name_is_one_nav_line(site: Path) -> None:
@@ -225,7 +267,7 @@ def test_the_issues_long_title_with_its_own_file_name_is_one_nav_line(site: Path
     result = handbook("new", "chapter", title)
     assert result.exit_code == 0, result.output
     after = (site / "mkdocs.yml").read_text(encoding="utf-8")
-    added, = added_lines(before, after)
+    (added,) = added_lines(before, after)
     page = "working-with-interpreters-in-family-therapy-sessions.md"
     assert added == f"      - {title}: {page}" and len(added) > 80
     assert chapters_nav(after)[-1] == {title: page}
@@ -233,8 +275,10 @@ def test_the_issues_long_title_with_its_own_file_name_is_one_nav_line(site: Path
 
 
 TITLE_CHARACTERS = st.characters(blacklist_categories=sorted(NOT_IN_A_TITLE))
-SMALL_CONFIG = ("site_name: X\nsite_url: !ENV [SITE_URL, 'https://x.example/']\nnav:\n  - Home: index.md\n"
-                "  - Chapters:\n      - Rapport: rapport.md   # first\n  - About: about.md\n")
+SMALL_CONFIG = (
+    "site_name: X\nsite_url: !ENV [SITE_URL, 'https://x.example/']\nnav:\n  - Home: index.md\n"
+    "  - Chapters:\n      - Rapport: rapport.md   # first\n  - About: about.md\n"
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -250,12 +294,20 @@ def test_any_one_line_title_of_1_to_200_characters_becomes_one_nav_line(title: s
     assert chapters_nav(after) == [{"Rapport": "rapport.md"}, {title: "new.md"}]
 
 
-@pytest.mark.parametrize("title", ["two\nlines", "a\ttab", "   ", "line\u2028separator", "next\x85line"])
-def test_a_title_that_cannot_stay_on_one_line_is_refused_before_anything_is_written(site: Path, title: str) -> None:
+@pytest.mark.parametrize(
+    "title", ["two\nlines", "a\ttab", "   ", "line\u2028separator", "next\x85line"]
+)
+def test_a_title_that_cannot_stay_on_one_line_is_refused_before_anything_is_written(
+    site: Path, title: str
+) -> None:
     before = (site / "mkdocs.yml").read_text(encoding="utf-8")
     result = handbook("new", "chapter", title, "--slug", "odd")
     assert result.exit_code == 1
-    assert ("write it on one line" in result.output if title.strip() else "the title is empty" in result.output)
+    assert (
+        "write it on one line" in result.output
+        if title.strip()
+        else "the title is empty" in result.output
+    )
     assert "Traceback" not in result.output
     assert not (site / "docs/odd.md").exists()
     assert (site / "mkdocs.yml").read_text(encoding="utf-8") == before
@@ -265,28 +317,47 @@ def test_new_chapter_says_what_to_do_next(site: Path) -> None:
     result = handbook("new", "chapter", "Motivational interviewing")
     assert result.exit_code == 0, result.output
     steps = result.output.split("\nNext:\n", 1)[1].splitlines()
-    assert steps[0] == ("  1. Preview: run 'mkdocs serve' and open http://127.0.0.1:8000/motivational-interviewing/ "
-                        "(it reloads each time you save a file).")
-    assert "docs/motivational-interviewing.md" in steps[1] and "quizzes/motivational-interviewing-check.yml" in steps[1]
+    assert steps[0] == (
+        "  1. Preview: run 'mkdocs serve' and open http://127.0.0.1:8000/motivational-interviewing/ "
+        "(it reloads each time you save a file)."
+    )
+    assert (
+        "docs/motivational-interviewing.md" in steps[1]
+        and "quizzes/motivational-interviewing-check.yml" in steps[1]
+    )
     assert steps[2] == "  3. Run 'handbook check' before you share your work."
 
 
 def test_the_preview_command_is_make_serve_where_the_makefile_has_it(site: Path) -> None:
     (site / "Makefile").write_text("serve:\n\tmkdocs serve\n", encoding="utf-8")
     result = handbook("new", "chapter", "Motivational interviewing")
-    assert "run 'make serve' and open http://127.0.0.1:8000/motivational-interviewing/" in result.output
+    assert (
+        "run 'make serve' and open http://127.0.0.1:8000/motivational-interviewing/"
+        in result.output
+    )
 
 
 def test_new_quiz_prints_the_block_to_paste_and_pasting_it_is_enough(site: Path) -> None:
-    result = handbook("new", "quiz", "--type", "knowledge", "rapport-extra", "--chapter", "rapport.md")
+    result = handbook(
+        "new", "quiz", "--type", "knowledge", "rapport-extra", "--chapter", "rapport.md"
+    )
     assert result.exit_code == 0, result.output
-    assert "Created quizzes/rapport-extra.yml: a knowledge check with examples to replace." in result.output
-    assert "  1. Show it in docs/rapport.md: paste these two lines where the quiz should appear:" in result.output
+    assert (
+        "Created quizzes/rapport-extra.yml: a knowledge check with examples to replace."
+        in result.output
+    )
+    assert (
+        "  1. Show it in docs/rapport.md: paste these two lines where the quiz should appear:"
+        in result.output
+    )
     assert "open http://127.0.0.1:8000/rapport/" in result.output
     printed = re.search(r"\n\n( +/// quiz \| rapport-extra\n +///)\n", result.output).group(1)
     assert handbook("check").exit_code == 1  # not embedded yet
     chapter = site / "docs/rapport.md"
-    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n" + textwrap.dedent(printed) + "\n", encoding="utf-8")
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8") + "\n" + textwrap.dedent(printed) + "\n",
+        encoding="utf-8",
+    )
     check = handbook("check")
     assert check.exit_code == 0, check.output
     without_chapter = handbook("new", "quiz", "--type", "self-assessment", "warm-up")
@@ -322,9 +393,13 @@ def test_nav_edit_keeps_other_indentation_styles_tags_and_trailing_comments(tmp_
     assert after == before.replace("    - Deep: deep.md\r\n", "    - Deep: deep.md\r\n" + entry)
 
 
-def test_nav_without_chapters_section_gets_the_entry_at_the_end_of_the_top_level(tmp_path: Path) -> None:
+def test_nav_without_chapters_section_gets_the_entry_at_the_end_of_the_top_level(
+    tmp_path: Path,
+) -> None:
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: X\nnav:\n  - index.md\n  - About: about.md\n# The end\n", encoding="utf-8")
+    config.write_text(
+        "site_name: X\nnav:\n  - index.md\n  - About: about.md\n# The end\n", encoding="utf-8"
+    )
     result = add_to_nav(config, "New", "new.md")
     assert result.added
     assert result.section == ""
@@ -332,7 +407,9 @@ def test_nav_without_chapters_section_gets_the_entry_at_the_end_of_the_top_level
     assert config.read_text(encoding="utf-8") == expected
 
 
-def test_unwritable_files_are_explained_without_a_traceback(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unwritable_files_are_explained_without_a_traceback(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real_open = Path.open
 
     def refuse(self: Path, mode: str = "r", *args: object, **kwargs: object) -> object:
@@ -344,8 +421,13 @@ def test_unwritable_files_are_explained_without_a_traceback(site: Path, monkeypa
     result = handbook("new", "chapter", "Motivational interviewing")
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    assert "motivational-interviewing-self.yml (Permission denied): nothing was written" in result.output
-    assert not (site / "docs/motivational-interviewing.md").exists()  # the files made before it were removed
+    assert (
+        "motivational-interviewing-self.yml (Permission denied): nothing was written"
+        in result.output
+    )
+    assert not (
+        site / "docs/motivational-interviewing.md"
+    ).exists()  # the files made before it were removed
 
 
 def test_missing_mkdocs_yml_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -362,7 +444,9 @@ def test_a_broken_mkdocs_yml_is_explained(site: Path) -> None:
         config.write("  broken: [unclosed\n")
     result = handbook("check")
     assert result.exit_code == 1
-    assert result.output.startswith("Error: mkdocs.yml could not be read:\n  MkDocs encountered an error parsing")
+    assert result.output.startswith(
+        "Error: mkdocs.yml could not be read:\n  MkDocs encountered an error parsing"
+    )
     assert "Traceback" not in result.output
 
 
@@ -371,7 +455,9 @@ def test_a_broken_mkdocs_yml_is_explained(site: Path) -> None:
 
 @pytest.mark.parametrize("quiz_type", ["knowledge", "self-assessment"])
 def test_new_quiz_writes_a_commented_stub_that_validates(site: Path, quiz_type: str) -> None:
-    result = handbook("new", "quiz", "--type", quiz_type, "rapport-extra", "--chapter", "rapport.md")
+    result = handbook(
+        "new", "quiz", "--type", quiz_type, "rapport-extra", "--chapter", "rapport.md"
+    )
     assert result.exit_code == 0, result.output
     path = site / "quizzes/rapport-extra.yml"
     text = path.read_text(encoding="utf-8")
@@ -380,8 +466,12 @@ def test_new_quiz_writes_a_commented_stub_that_validates(site: Path, quiz_type: 
     schema = (path.parent / first.split("$schema=", 1)[1]).resolve()
     assert schema.name == "quiz.schema.json"
     assert schema.is_file()
-    assert sum(line.lstrip().startswith("#") for line in text.splitlines()) >= 4  # explained for instructors
-    quiz, issues = validate(load_file(path, "quizzes/rapport-extra.yml"), "rapport-extra", site / "docs")
+    assert (
+        sum(line.lstrip().startswith("#") for line in text.splitlines()) >= 4
+    )  # explained for instructors
+    quiz, issues = validate(
+        load_file(path, "quizzes/rapport-extra.yml"), "rapport-extra", site / "docs"
+    )
     assert issues == []
     assert quiz is not None
     assert quiz.type == quiz_type
@@ -414,7 +504,9 @@ def test_new_quiz_explains_bad_ids_and_chapters(site: Path) -> None:
 def test_check_passes_a_good_site(site: Path) -> None:
     result = handbook("check")
     assert result.exit_code == 0, result.output
-    assert re.fullmatch(r"handbook check: no problems \(2 quizzes and 4 pages in \d+\.\d s\)\.\n", result.output)
+    assert re.fullmatch(
+        r"handbook check: no problems \(2 quizzes and 4 pages in \d+\.\d s\)\.\n", result.output
+    )
 
 
 def test_check_reports_quiz_file_errors_exactly_as_the_build(site: Path) -> None:
@@ -441,8 +533,14 @@ def test_check_reports_embed_errors_exactly_as_the_build(site: Path) -> None:
     assert build.returncode == 1
     expected = build_messages(build.stderr)
     assert expected[0] == "handbook-quiz: 2 problems in 1 file:", build.stderr
-    assert "docs/empathy.md:9: no quiz has the id 'rapport-chek' (did you mean 'rapport-check'?)" in expected
-    assert any(line.startswith("docs/empathy.md:12: quiz block 'rapport-check' not recognised") for line in expected)
+    assert (
+        "docs/empathy.md:9: no quiz has the id 'rapport-chek' (did you mean 'rapport-check'?)"
+        in expected
+    )
+    assert any(
+        line.startswith("docs/empathy.md:12: quiz block 'rapport-check' not recognised")
+        for line in expected
+    )
     result = handbook("check")
     assert result.exit_code == 1
     assert result.output.splitlines()[:-1] == expected
@@ -454,8 +552,10 @@ def test_check_fails_on_a_quiz_no_page_embeds_as_the_strict_build_does(site: Pat
     assert handbook("new", "quiz", "--type", "knowledge", "warm-up").exit_code == 0
     build = mkdocs_build(site, "--strict")
     assert build.returncode == 1
-    message = ("quizzes/warm-up.yml: quiz 'warm-up' is not embedded in any page: "
-               "add '/// quiz | warm-up' and '///' to a chapter")
+    message = (
+        "quizzes/warm-up.yml: quiz 'warm-up' is not embedded in any page: "
+        "add '/// quiz | warm-up' and '///' to a chapter"
+    )
     assert message in build.stderr
     result = handbook("check")
     assert result.exit_code == 1
@@ -464,17 +564,23 @@ def test_check_fails_on_a_quiz_no_page_embeds_as_the_strict_build_does(site: Pat
 
 def problems_of(result: Result) -> set[str]:
     """The problem lines of a check's output: no headline, no summary."""
-    return {line for line in result.output.splitlines()[:-1] if not line.startswith("handbook-quiz: ")}
+    return {
+        line for line in result.output.splitlines()[:-1] if not line.startswith("handbook-quiz: ")
+    }
 
 
 @pytest.fixture
 def troubled(site: Path) -> Path:
     """The small site with one problem of each kind: in a quiz, a cross-file duplicate id, in pages."""
     replace_in(site / "quizzes/rapport-check.yml", "      - text: Advice", "      - txt: Advice")
-    (site / "quizzes/zz-copy.yml").write_text((site / "quizzes/rapport-self.yml").read_text(encoding="utf-8")
-                                           + "id: rapport-self\n", encoding="utf-8")
+    (site / "quizzes/zz-copy.yml").write_text(
+        (site / "quizzes/rapport-self.yml").read_text(encoding="utf-8") + "id: rapport-self\n",
+        encoding="utf-8",
+    )
     with (site / "docs/empathy.md").open("a", encoding="utf-8") as page:
-        page.write("\n/// quiz | rapport-chek\n///\n\n/// quiz | rapport-check\n    mode: exam\n///\n")
+        page.write(
+            "\n/// quiz | rapport-chek\n///\n\n/// quiz | rapport-check\n    mode: exam\n///\n"
+        )
     with (site / "docs/about.md").open("a", encoding="utf-8") as page:
         page.write("\n/// quiz | nope\n///\n")
     return site
@@ -483,24 +589,48 @@ def troubled(site: Path) -> Path:
 def test_check_files_reports_only_what_is_in_or_involves_them(troubled: Path) -> None:
     everything = problems_of(handbook("check"))
     by_file = {line.split(":", 1)[0] for line in everything}
-    assert by_file == {"quizzes/rapport-check.yml", "quizzes/zz-copy.yml", "docs/empathy.md", "docs/about.md"}
+    assert by_file == {
+        "quizzes/rapport-check.yml",
+        "quizzes/zz-copy.yml",
+        "docs/empathy.md",
+        "docs/about.md",
+    }
 
     quiz = handbook("check", "quizzes/rapport-check.yml")
     assert quiz.exit_code == 1
-    assert problems_of(quiz) == {line for line in everything if line.startswith("quizzes/rapport-check.yml")
-                                 or line.startswith("docs/empathy.md")}  # the chapter's block for it, the typo
-    assert "in or involving quizzes/rapport-check.yml; 3 quizzes and 4 pages" in quiz.output.splitlines()[-1]
+    assert problems_of(quiz) == {
+        line
+        for line in everything
+        if line.startswith("quizzes/rapport-check.yml") or line.startswith("docs/empathy.md")
+    }  # the chapter's block for it, the typo
+    assert (
+        "in or involving quizzes/rapport-check.yml; 3 quizzes and 4 pages"
+        in quiz.output.splitlines()[-1]
+    )
 
     duplicate = problems_of(handbook("check", "quizzes/rapport-self.yml"))
     assert duplicate == {line for line in everything if "duplicate quiz id 'rapport-self'" in line}
-    assert all(line.startswith("quizzes/zz-copy.yml:") for line in duplicate)  # found in the other file
+    assert all(
+        line.startswith("quizzes/zz-copy.yml:") for line in duplicate
+    )  # found in the other file
 
-    page = problems_of(handbook("check", "docs/rapport.md"))  # the quizzes it embeds: a broken one is not hidden
-    assert page == {line for line in everything if line.startswith("quizzes/rapport-check.yml")} | duplicate
-    assert problems_of(handbook("check", "docs/about.md")) == {"docs/about.md:5: no quiz has the id 'nope'"}
-    together = handbook("check", "docs/about.md", "quizzes/rapport-check.yml", "quizzes/zz-copy.yml")
+    page = problems_of(
+        handbook("check", "docs/rapport.md")
+    )  # the quizzes it embeds: a broken one is not hidden
+    assert (
+        page
+        == {line for line in everything if line.startswith("quizzes/rapport-check.yml")} | duplicate
+    )
+    assert problems_of(handbook("check", "docs/about.md")) == {
+        "docs/about.md:5: no quiz has the id 'nope'"
+    }
+    together = handbook(
+        "check", "docs/about.md", "quizzes/rapport-check.yml", "quizzes/zz-copy.yml"
+    )
     assert problems_of(together) == everything
-    assert together.output.splitlines()[:-1] == handbook("check").output.splitlines()[:-1]  # same order
+    assert (
+        together.output.splitlines()[:-1] == handbook("check").output.splitlines()[:-1]
+    )  # same order
 
 
 def test_check_files_passes_a_clean_file_on_a_troubled_site(troubled: Path) -> None:
@@ -510,24 +640,34 @@ def test_check_files_passes_a_clean_file_on_a_troubled_site(troubled: Path) -> N
     assert result.output.startswith("handbook check: no problems (in or involving docs/clean.md; ")
 
 
-def test_check_files_works_from_another_folder_and_refuses_what_is_not_the_sites(troubled: Path,
-                                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_files_works_from_another_folder_and_refuses_what_is_not_the_sites(
+    troubled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(troubled / "docs")
-    assert problems_of(handbook("check", "about.md")) == {"docs/about.md:5: no quiz has the id 'nope'"}
+    assert problems_of(handbook("check", "about.md")) == {
+        "docs/about.md:5: no quiz has the id 'nope'"
+    }
     (troubled / "notes.txt").write_text("x", encoding="utf-8")
     outside = handbook("check", "../notes.txt")
     assert outside.exit_code == 1
-    assert "../notes.txt is not a quiz file (quizzes/*.yml), a page (docs/*.md) or the mkdocs.yml" in outside.output
+    assert (
+        "../notes.txt is not a quiz file (quizzes/*.yml), a page (docs/*.md) or the mkdocs.yml"
+        in outside.output
+    )
     missing = handbook("check", "gone.md")
     assert missing.exit_code == 1 and "gone.md does not exist" in missing.output
 
 
 def test_installed_command_runs_check(site: Path) -> None:
     assert HANDBOOK.is_file(), "install the project first: pip install -e ."
-    good = subprocess.run([str(HANDBOOK), "check"], cwd=site, env=ENV, capture_output=True, text=True)
+    good = subprocess.run(
+        [str(HANDBOOK), "check"], cwd=site, env=ENV, capture_output=True, text=True
+    )
     assert good.returncode == 0, good.stdout + good.stderr
     (site / "docs/about.md").write_text("# About\n\n/// quiz | nope\n///\n", encoding="utf-8")
-    bad = subprocess.run([str(HANDBOOK), "check"], cwd=site / "docs", env=ENV, capture_output=True, text=True)
+    bad = subprocess.run(
+        [str(HANDBOOK), "check"], cwd=site / "docs", env=ENV, capture_output=True, text=True
+    )
     assert bad.returncode == 1
     assert "docs/about.md:3: no quiz has the id 'nope'" in bad.stdout
     assert "Traceback" not in bad.stdout + bad.stderr
@@ -536,21 +676,39 @@ def test_installed_command_runs_check(site: Path) -> None:
 # --- a newcomer's first chapter ------------------------------------------------------------
 
 
-def test_newcomer_scaffolds_a_chapter_and_a_quiz_and_the_strict_build_shows_them(site: Path) -> None:
+def test_newcomer_scaffolds_a_chapter_and_a_quiz_and_the_strict_build_shows_them(
+    site: Path,
+) -> None:
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        result = subprocess.run([str(HANDBOOK), *args], cwd=site, env=ENV, capture_output=True, text=True)
+        result = subprocess.run(
+            [str(HANDBOOK), *args], cwd=site, env=ENV, capture_output=True, text=True
+        )
         assert result.returncode == 0, result.stdout + result.stderr
         return result
 
     run("new", "chapter", "Motivational interviewing")
-    run("new", "quiz", "--type", "knowledge", "mi-scenarios", "--chapter", "motivational-interviewing.md")
+    run(
+        "new",
+        "quiz",
+        "--type",
+        "knowledge",
+        "mi-scenarios",
+        "--chapter",
+        "motivational-interviewing.md",
+    )
     chapter = site / "docs/motivational-interviewing.md"
-    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n/// quiz | mi-scenarios\n///\n", encoding="utf-8")
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8") + "\n/// quiz | mi-scenarios\n///\n", encoding="utf-8"
+    )
     assert run("check").stdout.startswith("handbook check: no problems (5 quizzes")
     build = mkdocs_build(site, "--strict")
     assert build.returncode == 0, build.stderr
     html = (site / "site/motivational-interviewing/index.html").read_text(encoding="utf-8")
-    for quiz_id in ("motivational-interviewing-check", "motivational-interviewing-self", "mi-scenarios"):
+    for quiz_id in (
+        "motivational-interviewing-check",
+        "motivational-interviewing-self",
+        "mi-scenarios",
+    ):
         assert f'data-hq-quiz="{quiz_id}"' in html
     assert "Quiz not shown" not in html
     nav = (site / "site/rapport/index.html").read_text(encoding="utf-8")
@@ -562,7 +720,11 @@ GUIDE = Path(__file__).parents[2] / "docs/instructors/adding-a-chapter.md"
 
 def test_the_guide_shows_exactly_what_new_chapter_and_new_quiz_print(site: Path) -> None:
     (site / "Makefile").write_text("serve:\n\tmkdocs serve\n", encoding="utf-8")
-    shown = re.findall(r"```text\n(Created .*?)```", GUIDE.read_text(encoding="utf-8"), flags=re.DOTALL)
+    shown = re.findall(
+        r"```text\n(Created .*?)```", GUIDE.read_text(encoding="utf-8"), flags=re.DOTALL
+    )
     chapter = handbook("new", "chapter", "Motivational interviewing")
-    quiz = handbook("new", "quiz", "--type", "knowledge", "rapport-scenarios", "--chapter", "rapport.md")
+    quiz = handbook(
+        "new", "quiz", "--type", "knowledge", "rapport-scenarios", "--chapter", "rapport.md"
+    )
     assert shown == [chapter.output, quiz.output]

@@ -34,8 +34,15 @@ REFERENCE = GUIDE / "quiz-reference.md"
 ERRORS = GUIDE / "errors.md"
 TRANSLATING = GUIDE / "translating.md"
 
-GUIDE_PAGES = ("index.md", "adding-a-chapter.md", "quiz-reference.md", "errors.md", "publishing.md",
-               "translating.md", "lms-export.md")
+GUIDE_PAGES = (
+    "index.md",
+    "adding-a-chapter.md",
+    "quiz-reference.md",
+    "errors.md",
+    "publishing.md",
+    "translating.md",
+    "lms-export.md",
+)
 EXAMPLES = ("guide-knowledge", "guide-self-assessment", "guide-two-perspectives")
 SCHEMA_LINE = "# yaml-language-server: $schema=../plugins/handbook_quiz/schema/quiz.schema.json\n"
 
@@ -81,7 +88,9 @@ def test_example_quiz_loads_and_validates(quiz_id: str) -> None:
     assert issues == [], "\n".join(map(str, issues))
     assert quiz is not None and quiz.id == quiz_id
     assert quiz.chapter == "instructors/quiz-reference.md"
-    assert read(path).startswith(SCHEMA_LINE), f"{path.name} must start with the editor's schema line"
+    assert read(path).startswith(SCHEMA_LINE), (
+        f"{path.name} must start with the editor's schema line"
+    )
 
 
 def test_knowledge_example_uses_every_knowledge_key() -> None:
@@ -89,8 +98,9 @@ def test_knowledge_example_uses_every_knowledge_key() -> None:
     assert set(data) == keys["knowledge"]
     assert keys_of(data["questions"]) == keys["question"]
     assert keys_of([c for q in data["questions"] for c in q["choices"]]) == keys["choice"]
-    assert any(sum(bool(c.get("correct")) for c in q["choices"]) > 1 for q in data["questions"]), \
+    assert any(sum(bool(c.get("correct")) for c in q["choices"]) > 1 for q in data["questions"]), (
         "the knowledge example needs a select-all question"
+    )
 
 
 def test_self_assessment_example_uses_every_self_assessment_key() -> None:
@@ -102,7 +112,9 @@ def test_self_assessment_example_uses_every_self_assessment_key() -> None:
     assert set(data["scoring"]) == keys["scoring"]
     bands = data["scoring"]["bands"] + [b for s in data["subscales"] for b in s.get("bands", [])]
     assert keys_of(bands) == keys["band"]
-    assert any("bands" in s for s in data["subscales"]) and any("bands" not in s for s in data["subscales"])
+    assert any("bands" in s for s in data["subscales"]) and any(
+        "bands" not in s for s in data["subscales"]
+    )
     assert any(item.get("reverse") for item in data["items"])
 
 
@@ -111,8 +123,13 @@ def test_two_perspectives_example_words_everything_per_perspective() -> None:
     perspectives = set(data["perspectives"])
     assert len(perspectives) == 2
     assert all(set(item["text"]) == perspectives for item in data["items"])
-    assert any(isinstance(s["title"], dict) and set(s["title"]) == perspectives for s in data["subscales"])
-    assert any(isinstance(b.get("text"), dict) and set(b["text"]) == perspectives for b in data["scoring"]["bands"])
+    assert any(
+        isinstance(s["title"], dict) and set(s["title"]) == perspectives for s in data["subscales"]
+    )
+    assert any(
+        isinstance(b.get("text"), dict) and set(b["text"]) == perspectives
+        for b in data["scoring"]["bands"]
+    )
     assert isinstance(data["results"], dict) and set(data["results"]) == perspectives
 
 
@@ -120,9 +137,13 @@ def test_quiz_reference_shows_each_example_as_source_and_embeds_it() -> None:
     text = read(REFERENCE)
     embedded = [block.argument for block in scan_block_lines(text)]
     for quiz_id in EXAMPLES:
-        assert embedded.count(quiz_id) == 1, f"quiz-reference.md must embed '/// quiz | {quiz_id}' once"
+        assert embedded.count(quiz_id) == 1, (
+            f"quiz-reference.md must embed '/// quiz | {quiz_id}' once"
+        )
         source = f'```yaml\n--8<-- "{quiz_id}.yml"\n```\n\n'
-        assert source in text, f"quiz-reference.md must include quizzes/{quiz_id}.yml in a yaml fence"
+        assert source in text, (
+            f"quiz-reference.md must include quizzes/{quiz_id}.yml in a yaml fence"
+        )
         # the live quiz follows its source, so readers see what the YAML gives
         after = text.index(source) + len(source)
         assert text.find(f"/// quiz | {quiz_id}\n///", after) > 0
@@ -132,7 +153,7 @@ def test_quiz_reference_shows_each_example_as_source_and_embeds_it() -> None:
 def test_mkdocs_yml_reads_snippets_from_quizzes_and_lists_the_guide() -> None:
     config = read(ROOT / "mkdocs.yml")
     assert re.search(r"pymdownx\.snippets:\s*\n\s+base_path: \[includes, quizzes\]", config)
-    nav = config[config.index("\nnav:"):]
+    nav = config[config.index("\nnav:") :]
     assert nav.index("- About: about.md") < nav.index("- Instructor guide:")
     for page in GUIDE_PAGES:
         assert f"instructors/{page}" in nav, f"the nav must list instructors/{page}"
@@ -145,17 +166,24 @@ def test_mkdocs_yml_reads_snippets_from_quizzes_and_lists_the_guide() -> None:
 def test_every_schema_key_is_in_the_quiz_reference(place: str) -> None:
     text = read(REFERENCE)
     missing = sorted(key for key in schema_properties()[place] if f"`{key}`" not in text)
-    assert missing == [], f"quiz-reference.md does not mention these {place} keys in backticks: {missing}"
+    assert missing == [], (
+        f"quiz-reference.md does not mention these {place} keys in backticks: {missing}"
+    )
 
 
 def test_every_plugin_option_is_in_the_guide() -> None:
-    options = [name for name, value in vars(QuizConfig).items() if not name.startswith("_") and hasattr(value, "default")]
+    options = [
+        name
+        for name, value in vars(QuizConfig).items()
+        if not name.startswith("_") and hasattr(value, "default")
+    ]
     assert "storage_id" in options and "labels" in options  # the discovery itself works
     guide = "".join(read(GUIDE / page) for page in GUIDE_PAGES)
     assert [name for name in options if f"`{name}`" not in guide] == []
     table = read(REFERENCE).split("{#plugin-options}", 1)[1]
-    assert sorted(re.findall(r"^\| `(\w+)` \|", table, re.MULTILINE)) == sorted(options), \
+    assert sorted(re.findall(r"^\| `(\w+)` \|", table, re.MULTILINE)) == sorted(options), (
         "the plugin options table must list exactly the options of QuizConfig"
+    )
 
 
 def test_every_interface_label_is_in_translating() -> None:
@@ -183,12 +211,17 @@ def documented_patterns() -> list[re.Pattern[str]]:
 
 
 def assert_documented(message: str) -> None:
-    assert any(p.fullmatch(message) for p in documented_patterns()), f"errors.md does not list: {message}"
+    assert any(p.fullmatch(message) for p in documented_patterns()), (
+        f"errors.md does not list: {message}"
+    )
 
 
 def test_the_error_table_renders_messages_with_pipes_intact() -> None:
     html = markdown.markdown(read(ERRORS), extensions=["tables", "admonition"])
-    assert "<code>quiz block '&lt;id&gt;' must be empty: write '/// quiz | &lt;id&gt;' and then '///' on the next line</code>" in html
+    assert (
+        "<code>quiz block '&lt;id&gt;' must be empty: write '/// quiz | &lt;id&gt;' and then '///' on the next line</code>"
+        in html
+    )
 
 
 GOLDEN_CASES = sorted((GOLDEN / "validate").glob("*.yml"))
@@ -209,8 +242,13 @@ LOADER_CASES = {
     "unknown tag": "title: !foo x\n",
     "self alias": "a: &a [*a]\n",
     "too deep": "a: " + "[" * 25 + "]" * 25 + "\n",
-    "alias bomb": "a: &a [" + ",".join(["x"] * 30) + "]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 30) + "]\n" for i in range(3)),
+    "alias bomb": "a: &a ["
+    + ",".join(["x"] * 30)
+    + "]\n"
+    + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 30) + "]\n"
+        for i in range(3)
+    ),
     "tab": "title: a\n\tx: 1\n",
     "open quote": 'title: "abc\nx: 1\n',
     "duplicate key": "title: a\ntitle: b\n",
@@ -228,7 +266,9 @@ def test_every_loader_message_is_in_the_error_table(text: str) -> None:
 def test_file_level_messages_are_in_the_error_table(tmp_path: Path) -> None:
     (tmp_path / "big.yml").write_bytes(b"#" * (MAX_BYTES + 1))
     (tmp_path / "latin.yml").write_bytes("title: Caf\u00e9\n".encode("latin-1"))
-    (tmp_path / "Bad Name.yml").write_text("type: knowledge\ntitle: x\nquestions: []\n", encoding="utf-8")
+    (tmp_path / "Bad Name.yml").write_text(
+        "type: knowledge\ntitle: x\nquestions: []\n", encoding="utf-8"
+    )
     for path in tmp_path.iterdir():
         for issue in validate(load_file(path, path.name), path.stem)[1]:
             assert_documented(issue.message)
@@ -253,31 +293,50 @@ def serve_build(config_file: Path, caplog: pytest.LogCaptureFixture) -> tuple[li
             build(config)
         finally:
             config.plugins.on_shutdown()
-    lines = [PLUGIN_PREFIX.sub("", line) for record in caplog.records if record.levelno >= logging.WARNING
-             for line in record.getMessage().splitlines()]
+    lines = [
+        PLUGIN_PREFIX.sub("", line)
+        for record in caplog.records
+        if record.levelno >= logging.WARNING
+        for line in record.getMessage().splitlines()
+    ]
     problems = [line for line in lines if not re.match(r"\d+ problems? in ", line)]
     return problems, (Path(config.site_dir) / "page" / "index.html").read_text(encoding="utf-8")
 
 
-def test_build_and_page_messages_are_in_the_error_table(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_build_and_page_messages_are_in_the_error_table(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     with_id = KNOWLEDGE.replace("type: knowledge", "type: knowledge\nid: same")
-    config = make_site(tmp_path, {
-        "quizzes/one.yml": with_id,
-        "quizzes/two.yml": with_id,
-        "quizzes/broken.yml": "type: knowledge\ntitle: x\nquestions: []\n",
-        "quizzes/linked.yml": KNOWLEDGE + "description: See [gone](gone.md).\n",
-        "quizzes/unused.yml": KNOWLEDGE,
-        "docs/index.md": "# Home\n\n/// quiz | same\n///\n",
-        "docs/page.md": "# Page\n\n/// quiz | nope\n///\n\n/// quiz | broken\n///\n\n/// quiz | linked\n///\n\n"
-                        "/// quiz | linked\ntext\n///\n\n/// quiz | linked\n    attrs: {class: x}\n///\n\n/// quiz | linked\n",
-    })
+    config = make_site(
+        tmp_path,
+        {
+            "quizzes/one.yml": with_id,
+            "quizzes/two.yml": with_id,
+            "quizzes/broken.yml": "type: knowledge\ntitle: x\nquestions: []\n",
+            "quizzes/linked.yml": KNOWLEDGE + "description: See [gone](gone.md).\n",
+            "quizzes/unused.yml": KNOWLEDGE,
+            "docs/index.md": "# Home\n\n/// quiz | same\n///\n",
+            "docs/page.md": "# Page\n\n/// quiz | nope\n///\n\n/// quiz | broken\n///\n\n/// quiz | linked\n///\n\n"
+            "/// quiz | linked\ntext\n///\n\n/// quiz | linked\n    attrs: {class: x}\n///\n\n/// quiz | linked\n",
+        },
+    )
     logged, page = serve_build(config, caplog)
     # The error boxes shown in place of the quizzes hold the same messages (and the follow-on one).
     boxed = re.findall(r"docs/page\.md:\d+: ([^<]+)", html.unescape(page))
     messages = [PAGE_PREFIX.sub("", line) for line in logged] + boxed
-    for expected in ("duplicate quiz id", "no quiz has the id", "has errors, see", "must be empty", "not recognised",
-                     "is never closed", "does not match any page", "is not embedded"):
-        assert any(expected in message for message in messages), f"no '{expected}' message in {messages}"
+    for expected in (
+        "duplicate quiz id",
+        "no quiz has the id",
+        "has errors, see",
+        "must be empty",
+        "not recognised",
+        "is never closed",
+        "does not match any page",
+        "is not embedded",
+    ):
+        assert any(expected in message for message in messages), (
+            f"no '{expected}' message in {messages}"
+        )
     for message in messages:
         assert_documented(message)
 
@@ -299,8 +358,12 @@ def test_error_examples_in_the_guide_are_real_messages() -> None:
               - text: b
     """)
     issues = validate(load_text(text, "quizzes/mi-check.yml"), "mi-check")[1]
-    assert [f"{i.path}: {i.message}" for i in issues] == \
-        ["questions[3] (id: open-questions).choices: no choice is marked 'correct: true': mark at least one"]
+    assert [f"{i.path}: {i.message}" for i in issues] == [
+        "questions[3] (id: open-questions).choices: no choice is marked 'correct: true': mark at least one"
+    ]
     assert isinstance(issues[0], QuizIssue)
     for page in ("errors.md", "adding-a-chapter.md"):
-        assert "questions[3] (id: open-questions).choices: no choice is marked 'correct: true': mark at least one" in read(GUIDE / page)
+        assert (
+            "questions[3] (id: open-questions).choices: no choice is marked 'correct: true': mark at least one"
+            in read(GUIDE / page)
+        )

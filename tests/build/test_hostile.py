@@ -44,10 +44,16 @@ LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 HOSTILE = settings(
     deadline=500,  # ms per example: a hang or a quadratic blow-up fails here
-    max_examples=int(os.environ.get("HOSTILE_EXAMPLES", "150")),  # e.g. HOSTILE_EXAMPLES=5000 for a long hunt
+    max_examples=int(
+        os.environ.get("HOSTILE_EXAMPLES", "150")
+    ),  # e.g. HOSTILE_EXAMPLES=5000 for a long hunt
     database=None,  # no .hypothesis/ folder in the work tree
     derandomize=bool(os.environ.get("CI")),  # the same examples on every CI run
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.filter_too_much,
+    ],
 )
 
 TOO_MANY = f"too many values (over {MAX_NODES:,}), usually from aliases (*name) expanding: remove the aliases"
@@ -84,11 +90,55 @@ def check(text: str) -> tuple[object, list[QuizIssue]]:
 # ---------- arbitrary text ----------
 
 YAML_PIECES = [
-    *"ab1 :-[]{}&*!|>'\"#?,\n\t%@`\\.~=<", "\r\n", "  ", "- ", ": ", "? ", "&a ", "*a", "&b ", "*b", "!!str ",
-    "!!int ", "!!float ", "!!bool ", "!!binary ", "!!timestamp ", "!!set ", "!!omap ", "!!python/object ", "!x ",
-    "<<: ", "---\n", "...\n", "%YAML 1.1\n", "%TAG ! !x\n", "\x00", "\x0b", "\ufeff", "\x85", "\u2028", "\u00e9",
-    "0x", "0o", "1e3", ".inf", ".nan", "2001-12-14", "2024-02-30", "12:30", "null", "yes", "type: ", "knowledge",
-    "title: ", "questions:\n", "  - text: ", "    choices:\n", "      - text: ", "        correct: true\n",
+    *"ab1 :-[]{}&*!|>'\"#?,\n\t%@`\\.~=<",
+    "\r\n",
+    "  ",
+    "- ",
+    ": ",
+    "? ",
+    "&a ",
+    "*a",
+    "&b ",
+    "*b",
+    "!!str ",
+    "!!int ",
+    "!!float ",
+    "!!bool ",
+    "!!binary ",
+    "!!timestamp ",
+    "!!set ",
+    "!!omap ",
+    "!!python/object ",
+    "!x ",
+    "<<: ",
+    "---\n",
+    "...\n",
+    "%YAML 1.1\n",
+    "%TAG ! !x\n",
+    "\x00",
+    "\x0b",
+    "\ufeff",
+    "\x85",
+    "\u2028",
+    "\u00e9",
+    "0x",
+    "0o",
+    "1e3",
+    ".inf",
+    ".nan",
+    "2001-12-14",
+    "2024-02-30",
+    "12:30",
+    "null",
+    "yes",
+    "type: ",
+    "knowledge",
+    "title: ",
+    "questions:\n",
+    "  - text: ",
+    "    choices:\n",
+    "      - text: ",
+    "        correct: true\n",
 ]
 yamlish = st.lists(st.sampled_from(YAML_PIECES), max_size=80).map("".join)
 
@@ -103,7 +153,9 @@ def test_any_text_loads_and_validates_to_a_quiz_or_clean_issues(text: str) -> No
 
 @HOSTILE
 @given(st.binary(max_size=300))
-def test_any_bytes_on_disk_load_to_clean_issues(tmp_path_factory: pytest.TempPathFactory, raw: bytes) -> None:
+def test_any_bytes_on_disk_load_to_clean_issues(
+    tmp_path_factory: pytest.TempPathFactory, raw: bytes
+) -> None:
     path = tmp_path_factory.mktemp("bytes") / "x.yml"
     path.write_bytes(raw)
     loaded = load_file(path, FILE)
@@ -115,20 +167,69 @@ def test_any_bytes_on_disk_load_to_clean_issues(tmp_path_factory: pytest.TempPat
 
 # ---------- arbitrary data, written as YAML ----------
 
-KEYS = ["id", "type", "title", "description", "chapter", "version", "results", "reflection", "pass", "feedback",
-        "shuffle", "questions", "text", "choices", "correct", "explanation", "vignette", "perspectives", "scale",
-        "labels", "start", "subscales", "subscale", "items", "reverse", "scoring", "method", "bands", "from", "label",
-        "client", "therapist"]
-WORDS = ["knowledge", "self-assessment", "mean", "sum", "immediate", "end", "rapport.md", "x#y.md", "a b", ""]
+KEYS = [
+    "id",
+    "type",
+    "title",
+    "description",
+    "chapter",
+    "version",
+    "results",
+    "reflection",
+    "pass",
+    "feedback",
+    "shuffle",
+    "questions",
+    "text",
+    "choices",
+    "correct",
+    "explanation",
+    "vignette",
+    "perspectives",
+    "scale",
+    "labels",
+    "start",
+    "subscales",
+    "subscale",
+    "items",
+    "reverse",
+    "scoring",
+    "method",
+    "bands",
+    "from",
+    "label",
+    "client",
+    "therapist",
+]
+WORDS = [
+    "knowledge",
+    "self-assessment",
+    "mean",
+    "sum",
+    "immediate",
+    "end",
+    "rapport.md",
+    "x#y.md",
+    "a b",
+    "",
+]
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**6, 10**6), st.integers(),
-    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=20), st.sampled_from(KEYS + WORDS),
-    st.dates(), st.binary(max_size=5),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=20),
+    st.sampled_from(KEYS + WORDS),
+    st.dates(),
+    st.binary(max_size=5),
 )
 data = st.recursive(
     scalars,
-    lambda inner: st.one_of(st.lists(inner, max_size=4),
-                            st.dictionaries(st.one_of(st.sampled_from(KEYS), st.text(max_size=8)), inner, max_size=5)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.one_of(st.sampled_from(KEYS), st.text(max_size=8)), inner, max_size=5),
+    ),
     max_leaves=15,
 )
 
@@ -147,12 +248,20 @@ def test_any_structure_validates_to_a_quiz_or_clean_issues(value: object) -> Non
     check(dump(value))
 
 
-@pytest.mark.parametrize("text", ["type: |\n  knowledge\ntitle: T\nquestions: []\n", '"ti\\ntle": T\ntype: knowledge\n',
-                                  '"ti\\Ltle": T\ntype: knowledge\n'],
-                         ids=["value", "key", "key-with-unicode-line-separator"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "type: |\n  knowledge\ntitle: T\nquestions: []\n",
+        '"ti\\ntle": T\ntype: knowledge\n',
+        '"ti\\Ltle": T\ntype: knowledge\n',
+    ],
+    ids=["value", "key", "key-with-unicode-line-separator"],
+)
 def test_an_issue_is_one_line_whatever_the_keys_and_values_hold(text: str) -> None:
     _, issues = check(text)
-    assert issues and all(len(str(issue).splitlines()) == 1 for issue in issues), [str(issue) for issue in issues]
+    assert issues and all(len(str(issue).splitlines()) == 1 for issue in issues), [
+        str(issue) for issue in issues
+    ]
 
 
 # ---------- valid quizzes with random damage ----------
@@ -224,11 +333,17 @@ def damaged(draw: st.DrawFn) -> dict:
         elif edit == "null":
             parent[key] = None  # type: ignore[index]
         elif edit == "add" and isinstance(parent, dict):
-            parent[draw(st.sampled_from([*KEYS, "titel", "Title", "extra", "correct "]))] = draw(data)
+            parent[draw(st.sampled_from([*KEYS, "titel", "Title", "extra", "correct "]))] = draw(
+                data
+            )
         elif edit == "add" and isinstance(parent, list):
             parent.append(draw(data))
-        elif edit == "duplicate-id" and isinstance(parent, list) and len(parent) > 1 \
-                and all(isinstance(entry, dict) for entry in parent):
+        elif (
+            edit == "duplicate-id"
+            and isinstance(parent, list)
+            and len(parent) > 1
+            and all(isinstance(entry, dict) for entry in parent)
+        ):
             parent[-1]["id"] = parent[0].get("id", "q1")
         elif edit == "reverse" and isinstance(parent, list):
             parent.reverse()  # bands out of order, choices moved, items reordered
@@ -247,7 +362,22 @@ def damaged_text(draw: st.DrawFn) -> str:
     lines = VALID[draw(st.sampled_from(sorted(VALID)))].splitlines(keepends=True)
     for _ in range(draw(st.integers(1, 3))):
         i = draw(st.integers(0, len(lines) - 1))
-        edit = draw(st.sampled_from(["drop", "double", "indent", "dedent", "tab", "colon", "alias", "cut", "crlf", "bom"]))
+        edit = draw(
+            st.sampled_from(
+                [
+                    "drop",
+                    "double",
+                    "indent",
+                    "dedent",
+                    "tab",
+                    "colon",
+                    "alias",
+                    "cut",
+                    "crlf",
+                    "bom",
+                ]
+            )
+        )
         if edit == "drop":
             del lines[i]
         elif edit == "double":
@@ -255,11 +385,17 @@ def damaged_text(draw: st.DrawFn) -> str:
         elif edit == "indent":
             lines[i] = " " * draw(st.integers(1, 3)) + lines[i]
         elif edit == "dedent":
-            lines[i] = lines[i][min(len(lines[i]) - len(lines[i].lstrip(" ")), draw(st.integers(1, 4))):]
+            lines[i] = lines[i][
+                min(len(lines[i]) - len(lines[i].lstrip(" ")), draw(st.integers(1, 4))) :
+            ]
         elif edit == "tab":
             lines[i] = "\t" + lines[i].lstrip(" ")
         elif edit == "colon":
-            lines[i] = lines[i].replace(": ", ":", 1) if ": " in lines[i] else lines[i].replace(":", ": :", 1)
+            lines[i] = (
+                lines[i].replace(": ", ":", 1)
+                if ": " in lines[i]
+                else lines[i].replace(":", ": :", 1)
+            )
         elif edit == "alias":
             lines[i] = lines[i].replace(": ", ": &a ", 1) + "extra: *a\n"
         elif edit == "cut":
@@ -359,23 +495,36 @@ def test_nesting_1000_levels_fails_cleanly(shape: str, parser: str) -> None:
 def test_the_depth_message_is_the_same_above_and_below_the_prescan(parser: str) -> None:
     """Text nesting past SCAN_DEPTH is never composed; the message and place do not change."""
     for depth in (199, 201, 5000):
-        assert [str(i) for i in load_text("{a: " * depth + "1" + "}" * depth, FILE).issues] == [f"{FILE}:1:85: {TOO_DEEP}"]
+        assert [str(i) for i in load_text("{a: " * depth + "1" + "}" * depth, FILE).issues] == [
+            f"{FILE}:1:85: {TOO_DEEP}"
+        ]
         text = "".join(" " * i + "a:\n" for i in range(min(depth, 600)))
         assert [str(i) for i in load_text(text, FILE).issues] == [f"{FILE}:22:22: {TOO_DEEP}"]
 
 
-def test_nesting_that_crashed_libyaml_fails_cleanly_in_a_fresh_interpreter(tmp_path: Path, parser: str) -> None:
+def test_nesting_that_crashed_libyaml_fails_cleanly_in_a_fresh_interpreter(
+    tmp_path: Path, parser: str
+) -> None:
     """30,000 '[' (60 KB) made PyYAML's C composer recurse until the interpreter died (SIGSEGV); libyaml
     0.2.6 stops it at 1,000 levels with its own words, which the instructor must not get instead of ours."""
     path = tmp_path / "deep.yml"
     path.write_text("[" * 30_000 + "]" * 30_000, encoding="utf-8")
     big = tmp_path / "deepest.yml"
-    big.write_text("[" * (MAX_BYTES // 2) + "]" * (MAX_BYTES // 2), encoding="utf-8")  # exactly the size limit
-    code = ("import sys, yaml; from pathlib import Path; from handbook_quiz import loader\n"
-            f"loader.Loader = yaml.{parser}\n"
-            "for name in sys.argv[1:]:\n    print(*loader.load_file(Path(name), 'quizzes/x.yml').issues, sep='\\n')\n")
-    result = subprocess.run([sys.executable, "-c", code, str(path), str(big)], capture_output=True, text=True,
-                            timeout=120, check=False)  # only against a hang: bench/hostile.py measures the time
+    big.write_text(
+        "[" * (MAX_BYTES // 2) + "]" * (MAX_BYTES // 2), encoding="utf-8"
+    )  # exactly the size limit
+    code = (
+        "import sys, yaml; from pathlib import Path; from handbook_quiz import loader\n"
+        f"loader.Loader = yaml.{parser}\n"
+        "for name in sys.argv[1:]:\n    print(*loader.load_file(Path(name), 'quizzes/x.yml').issues, sep='\\n')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(path), str(big)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )  # only against a hang: bench/hostile.py measures the time
     assert result.returncode == 0, f"exit {result.returncode}: {result.stderr[-2000:]}"
     assert result.stdout.splitlines() == [f"quizzes/x.yml:1:22: {TOO_DEEP}"] * 2
 
@@ -392,15 +541,41 @@ def test_a_300_kb_file_is_refused_before_parsing(tmp_path: Path, parser: str) ->
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("title: 2024-02-30\n", "1:8: title: value cannot be read: '2024-02-30' is not a valid date"),
-        ("title: !!timestamp soon\n", "1:8: title: value cannot be read: 'soon' is not a valid date"),
+        (
+            "title: 2024-02-30\n",
+            "1:8: title: value cannot be read: '2024-02-30' is not a valid date",
+        ),
+        (
+            "title: !!timestamp soon\n",
+            "1:8: title: value cannot be read: 'soon' is not a valid date",
+        ),
         ("title: !!int ''\n", "1:8: title: value cannot be read: '' is not a valid whole number"),
-        ("title: !!bool maybe\n", "1:8: title: value cannot be read: 'maybe' is not a valid true/false value"),
-        ("title: " + "1" * 5000 + "\n", "1:8: title: value cannot be read: '1111111111111111111111111111111111111...' is not a valid whole number"),
-        ("title: 0x" + "F" * 5000 + "\n", "1:8: title: value cannot be read: '0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF...' is too large a number"),
-        ("title: a\x0bb\n", "1:9: the file contains a character that YAML does not allow (U+000B, invisible in most editors): delete it"),
+        (
+            "title: !!bool maybe\n",
+            "1:8: title: value cannot be read: 'maybe' is not a valid true/false value",
+        ),
+        (
+            "title: " + "1" * 5000 + "\n",
+            "1:8: title: value cannot be read: '1111111111111111111111111111111111111...' is not a valid whole number",
+        ),
+        (
+            "title: 0x" + "F" * 5000 + "\n",
+            "1:8: title: value cannot be read: '0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF...' is too large a number",
+        ),
+        (
+            "title: a\x0bb\n",
+            "1:9: the file contains a character that YAML does not allow (U+000B, invisible in most editors): delete it",
+        ),
     ],
-    ids=["impossible-date", "timestamp-tag", "empty-int", "bool-tag", "5000-digits", "huge-hex", "vertical-tab"],
+    ids=[
+        "impossible-date",
+        "timestamp-tag",
+        "empty-int",
+        "bool-tag",
+        "5000-digits",
+        "huge-hex",
+        "vertical-tab",
+    ],
 )
 def test_values_python_cannot_build_are_issues_not_exceptions(text: str, expected: str) -> None:
     """Each of these raised from PyYAML's constructors (AttributeError, ValueError, KeyError...)."""
@@ -411,7 +586,9 @@ def test_a_nan_pass_mark_is_refused() -> None:
     """`.nan` passes both `minimum: 0` and `maximum: 1` in the schema."""
     quiz, issues = check(KNOWLEDGE + "pass: .nan\n")
     assert quiz is None
-    assert [str(issue) for issue in issues] == [f"{FILE}:18:7: pass: must be a fraction from 0 to 1, e.g. 0.75 (found .nan)"]
+    assert [str(issue) for issue in issues] == [
+        f"{FILE}:18:7: pass: must be a fraction from 0 to 1, e.g. 0.75 (found .nan)"
+    ]
 
 
 # ---------- chapter embeds, through real builds ----------
@@ -445,25 +622,45 @@ EMBEDS = {
     "uppercase-id": ("# Page\n\n/// quiz | Rapport-Check\n///\n", 1),
     "html-in-id": ("# Page\n\n/// quiz | <b>x</b>&amp;\n///\n", 1),
     "empty-id": ("# Page\n\n/// quiz |\n///\n", 1),
-    "two-blocks-second-unknown": ("# Page\n\n/// quiz | rapport-check\n///\n\nMore.\n\n/// quiz | rapport-chek\n///\n", 2),
-    "same-quiz-twice": ("# Page\n\n/// quiz | rapport-self\n///\n\n/// quiz | rapport-self\n///\n", 2),
+    "two-blocks-second-unknown": (
+        "# Page\n\n/// quiz | rapport-check\n///\n\nMore.\n\n/// quiz | rapport-chek\n///\n",
+        2,
+    ),
+    "same-quiz-twice": (
+        "# Page\n\n/// quiz | rapport-self\n///\n\n/// quiz | rapport-self\n///\n",
+        2,
+    ),
     "admonition": ('# Page\n\n!!! note "Check"\n\n    /// quiz | rapport-check\n    ///\n', 1),
-    "admonition-unknown": ('# Page\n\n!!! note "Check"\n\n    /// quiz | rapport-chek\n    ///\n', 1),
+    "admonition-unknown": (
+        '# Page\n\n!!! note "Check"\n\n    /// quiz | rapport-chek\n    ///\n',
+        1,
+    ),
     "details": ('# Page\n\n??? question "Check"\n\n    /// quiz | rapport-self\n    ///\n', 1),
-    "content-tabs": ('# Page\n\n=== "One"\n\n    /// quiz | rapport-check\n    ///\n\n=== "Two"\n\n    /// quiz | rapport-self\n    ///\n', 2),
+    "content-tabs": (
+        '# Page\n\n=== "One"\n\n    /// quiz | rapport-check\n    ///\n\n=== "Two"\n\n    /// quiz | rapport-self\n    ///\n',
+        2,
+    ),
     "list-item": ("# Page\n\n- Item\n\n    /// quiz | rapport-check\n    ///\n", 1),
     "blockquote": ("# Page\n\n> /// quiz | rapport-check\n> ///\n", 1),
     "blockquote-unknown": ("# Page\n\n> Quote.\n>\n> /// quiz | rapport-chek\n> ///\n", 1),
-    "block-inside-block": ("# Page\n\n//// quiz | rapport-check\n/// quiz | rapport-self\n///\n////\n", 1),
+    "block-inside-block": (
+        "# Page\n\n//// quiz | rapport-check\n/// quiz | rapport-self\n///\n////\n",
+        1,
+    ),
     "with-content": ("# Page\n\n/// quiz | rapport-check\nSome text.\n///\n", 1),
     "indented-code-example": ("# Page\n\n    /// quiz | no-such-quiz\n    ///\n", 0),
-    "fenced-example": ("# Page\n\n```markdown\n/// quiz | no-such-quiz\n///\n```\n\n/// quiz | rapport-check\n///\n", 1),
+    "fenced-example": (
+        "# Page\n\n```markdown\n/// quiz | no-such-quiz\n///\n```\n\n/// quiz | rapport-check\n///\n",
+        1,
+    ),
     "bom": ("\ufeff# Page\n\n/// quiz | rapport-check\n///\n", 1),
 }
 EMBED_CASES = [
     pytest.param(name, crlf, id=f"{name}{'-crlf' if crlf else ''}")
-    for name in EMBEDS for crlf in (False, True)
-    if not crlf or name in ("plain", "unknown-id", "admonition-unknown", "two-blocks-second-unknown", "tabs")
+    for name in EMBEDS
+    for crlf in (False, True)
+    if not crlf
+    or name in ("plain", "unknown-id", "admonition-unknown", "two-blocks-second-unknown", "tabs")
 ]
 
 
@@ -484,7 +681,11 @@ def test_an_embed_renders_the_quiz_or_stops_the_build_with_page_and_line(
 ) -> None:
     text, quizzes = EMBEDS[name]
     raw = (text.replace("\n", "\r\n") if crlf else text).encode("utf-8")
-    config = make_site(tmp_path, {"docs/index.md": "# Home\n", "docs/page.md": raw, **QUIZZES}, mkdocs_yml=EMBED_SITE)
+    config = make_site(
+        tmp_path,
+        {"docs/index.md": "# Home\n", "docs/page.md": raw, **QUIZZES},
+        mkdocs_yml=EMBED_SITE,
+    )
     headers = header_lines(text)
     try:
         with caplog.at_level(logging.WARNING):
@@ -493,18 +694,26 @@ def test_an_embed_renders_the_quiz_or_stops_the_build_with_page_and_line(
         errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
         assert len(errors) == 1, errors
         headline, *lines = errors[0].split("\n")
-        assert re.fullmatch(r"handbook-quiz: \d+ problems? in (?:\d+ files?|pages):", headline), headline
+        assert re.fullmatch(r"handbook-quiz: \d+ problems? in (?:\d+ files?|pages):", headline), (
+            headline
+        )
         assert lines, errors[0]
         for line in lines:
-            match = re.fullmatch(r"docs/page\.md:(\d+): (?:quiz block|no quiz has the id) '([^']*)'.*", line)
+            match = re.fullmatch(
+                r"docs/page\.md:(\d+): (?:quiz block|no quiz has the id) '([^']*)'.*", line
+            )
             assert match, line
             number, quiz_id = int(match.group(1)), match.group(2)
             assert number in headers, f"{line} (blocks start at lines {sorted(headers)})"
-            assert headers[number] == quiz_id, f"{line} (line {number} holds the block for '{headers[number]}')"
+            assert headers[number] == quiz_id, (
+                f"{line} (line {number} holds the block for '{headers[number]}')"
+            )
         return
     html = (site / "page" / "index.html").read_text(encoding="utf-8")
     shown = re.sub(r"<pre.*?</pre>|<code.*?</code>|<script.*?</script>", "", html, flags=re.DOTALL)
-    assert not re.search(r"///\s*quiz", shown), "a quiz block reached readers as text, with no error"
+    assert not re.search(r"///\s*quiz", shown), (
+        "a quiz block reached readers as text, with no error"
+    )
     assert "hq-error" not in html
     assert len(re.findall(r'<div class="hq-quiz" id="', html)) == quizzes
 
@@ -518,11 +727,21 @@ class Pages:
             quiz, _ = validate(load_text(text, f"quizzes/{quiz_id}.yml"), quiz_id)
             registry.quizzes[quiz_id] = quiz
         inner = markdown.Markdown(extensions=["attr_list"])
-        self.embedder = Embedder(registry, Renderer(lambda text: inner.reset().convert(text), labels_for("en"), "t"))
+        self.embedder = Embedder(
+            registry, Renderer(lambda text: inner.reset().convert(text), labels_for("en"), "t")
+        )
         self.md = markdown.Markdown(
-            extensions=["admonition", "attr_list", "md_in_html", "pymdownx.details", "pymdownx.superfences",
-                        "pymdownx.tabbed", QuizExtension(self.embedder)],
-            extension_configs={"pymdownx.tabbed": {"alternate_style": True}})
+            extensions=[
+                "admonition",
+                "attr_list",
+                "md_in_html",
+                "pymdownx.details",
+                "pymdownx.superfences",
+                "pymdownx.tabbed",
+                QuizExtension(self.embedder),
+            ],
+            extension_configs={"pymdownx.tabbed": {"alternate_style": True}},
+        )
 
     def convert(self, text: str) -> tuple[str, list[str]]:
         self.embedder.start_page("docs/page.md", text, lambda path, anchor, source: path + anchor)
@@ -533,26 +752,55 @@ class Pages:
 
 
 PAGES = Pages()
-PAGES.convert("/// quiz | rapport-check\n///\n")  # templates compiled and extensions loaded before any timing
+PAGES.convert(
+    "/// quiz | rapport-check\n///\n"
+)  # templates compiled and extensions loaded before any timing
 SPACE = st.sampled_from(["", " ", "  ", "\t", " \t ", "\u00a0"])
 CONTAINERS = {  # how the block is wrapped, and on which line of the page its header then is
     "top": (lambda block: block, 3),
-    "admonition": (lambda block: '!!! note "Check"\n\n' + "".join(f"    {line}\n" for line in block.splitlines()), 5),
-    "details": (lambda block: '??? question "Check"\n\n' + "".join(f"    {line}\n" for line in block.splitlines()), 5),
+    "admonition": (
+        lambda block: (
+            '!!! note "Check"\n\n' + "".join(f"    {line}\n" for line in block.splitlines())
+        ),
+        5,
+    ),
+    "details": (
+        lambda block: (
+            '??? question "Check"\n\n' + "".join(f"    {line}\n" for line in block.splitlines())
+        ),
+        5,
+    ),
     "blockquote": (lambda block: "".join(f"> {line}\n" for line in block.splitlines()), 3),
-    "list": (lambda block: "- Item\n\n" + "".join(f"    {line}\n" for line in block.splitlines()), 5),
+    "list": (
+        lambda block: "- Item\n\n" + "".join(f"    {line}\n" for line in block.splitlines()),
+        5,
+    ),
 }
 
 
 @HOSTILE
 @given(
-    before=SPACE, between=SPACE, after_bar=SPACE, after_id=SPACE,
-    quiz_id=st.one_of(st.sampled_from(["rapport-check", "rapport-self", "rapport-chek", "", "Rapport-Check", "x y", "<b>"]),
-                      st.text(st.characters(blacklist_categories=["Cs", "Cc", "Zl", "Zp"]), max_size=12)),
-    container=st.sampled_from(sorted(CONTAINERS)), crlf=st.booleans(),
+    before=SPACE,
+    between=SPACE,
+    after_bar=SPACE,
+    after_id=SPACE,
+    quiz_id=st.one_of(
+        st.sampled_from(
+            ["rapport-check", "rapport-self", "rapport-chek", "", "Rapport-Check", "x y", "<b>"]
+        ),
+        st.text(st.characters(blacklist_categories=["Cs", "Cc", "Zl", "Zp"]), max_size=12),
+    ),
+    container=st.sampled_from(sorted(CONTAINERS)),
+    crlf=st.booleans(),
 )
 def test_any_block_header_renders_or_names_its_line(
-    before: str, between: str, after_bar: str, after_id: str, quiz_id: str, container: str, crlf: bool
+    before: str,
+    between: str,
+    after_bar: str,
+    after_id: str,
+    quiz_id: str,
+    container: str,
+    crlf: bool,
 ) -> None:
     """Odd whitespace, ids and wrappers: the quiz, or an error at the block's own line, never silence.
 
@@ -592,7 +840,9 @@ def test_a_thousand_quizzes_with_one_title_build_into_distinct_pages(tmp_path: P
     count = 1000
     ids = [f"check-{n:04d}" for n in range(count)]
     files = {f"quizzes/{quiz_id}.yml": SAME_TITLE for quiz_id in ids}
-    files["docs/index.md"] = "# Home\n\n" + "\n".join(f"/// quiz | {quiz_id}\n///\n" for quiz_id in ids)
+    files["docs/index.md"] = "# Home\n\n" + "\n".join(
+        f"/// quiz | {quiz_id}\n///\n" for quiz_id in ids
+    )
     light = "site_name: Many\ntheme:\n  name: mkdocs\nplugins:\n  - handbook-quiz: {lint: false}\nmarkdown_extensions:\n  - attr_list\n"
     config = make_site(tmp_path, files, mkdocs_yml=light)
     site = build_site(config, strict=True)

@@ -27,17 +27,23 @@ def test_english_and_spanish_have_the_same_keys() -> None:
 
 
 def test_every_spanish_string_is_translated_and_keeps_its_fields() -> None:
-    untranslated = [k for k in ENGLISH if SPANISH[k].strip() == ENGLISH[k].strip() and k not in SAME_IN_BOTH]
+    untranslated = [
+        k for k in ENGLISH if SPANISH[k].strip() == ENGLISH[k].strip() and k not in SAME_IN_BOTH
+    ]
     assert untranslated == []
     assert [k for k, v in SPANISH.items() if not v.strip()] == []
     # The renderer and runtime fill {n}, {right}, ...: a field lost or renamed in translation would show raw.
-    assert [k for k in ENGLISH if set(FIELD.findall(ENGLISH[k])) != set(FIELD.findall(SPANISH[k]))] == []
+    assert [
+        k for k in ENGLISH if set(FIELD.findall(ENGLISH[k])) != set(FIELD.findall(SPANISH[k]))
+    ] == []
 
 
 def test_every_key_the_templates_and_runtime_use_exists() -> None:
     used: set[str] = set()
     for script in ("quiz.js", "results.js"):
-        used |= set(re.findall(r"\bL\.([a-z_]+)", (PLUGIN / "assets" / script).read_text(encoding="utf-8")))
+        used |= set(
+            re.findall(r"\bL\.([a-z_]+)", (PLUGIN / "assets" / script).read_text(encoding="utf-8"))
+        )
     for template in (PLUGIN / "templates").glob("*.jinja"):
         used |= set(re.findall(r"\blabels\.([a-z_]+)", template.read_text(encoding="utf-8")))
     assert used, "no label keys found: did the runtime stop reading `L.<key>`?"
@@ -45,7 +51,11 @@ def test_every_key_the_templates_and_runtime_use_exists() -> None:
 
 
 def test_language_codes_and_unknown_languages() -> None:
-    assert labels_for("es") == SPANISH and labels_for("es-MX") == SPANISH and labels_for("ES_es") == SPANISH
+    assert (
+        labels_for("es") == SPANISH
+        and labels_for("es-MX") == SPANISH
+        and labels_for("ES_es") == SPANISH
+    )
     assert labels_for("fr") == ENGLISH, "an unshipped language falls back to English"
     assert labels_for("es", {"check": "Verificar"})["check"] == "Verificar"
     assert labels_for("es", {"check": "Verificar"})["see_results"] == SPANISH["see_results"]
@@ -66,7 +76,9 @@ PAGE = dedent("""
 
 def site_yml(theme_language: str, plugin_options: str = "") -> str:
     """A Material site in ``theme_language``; ``plugin_options`` is YAML under ``handbook-quiz:``."""
-    options = "\n      lint: false" + "".join(f"\n      {line}" for line in dedent(plugin_options).splitlines())
+    options = "\n      lint: false" + "".join(
+        f"\n      {line}" for line in dedent(plugin_options).splitlines()
+    )
     return (
         "site_name: Manual de prueba\n"
         "site_url: https://example.org/manual/\n"
@@ -77,8 +89,11 @@ def site_yml(theme_language: str, plugin_options: str = "") -> str:
 
 
 def build(tmp_path: Path, yml: str) -> str:
-    config = make_site(tmp_path, {"docs/index.md": PAGE, "quizzes/ruptures.yml": KNOWLEDGE,
-                                  "quizzes/rapport.yml": SELF}, yml)
+    config = make_site(
+        tmp_path,
+        {"docs/index.md": PAGE, "quizzes/ruptures.yml": KNOWLEDGE, "quizzes/rapport.yml": SELF},
+        yml,
+    )
     site = build_site(config, strict=True)
     return (site / "index.html").read_text(encoding="utf-8")
 
@@ -99,7 +114,12 @@ def test_spanish_site_renders_spanish_quizzes(tmp_path: Path) -> None:
     assert "<summary>Respuesta y explicación</summary>" in page
     assert "2 preguntas, aprox. 1 min" in page and "3 afirmaciones, aprox. 1 min" in page
     assert SPANISH["not_diagnostic"] in page
-    for english in (">Check</button>", ">See my results</button>", "Answer and explanation", ENGLISH["not_diagnostic"]):
+    for english in (
+        ">Check</button>",
+        ">See my results</button>",
+        "Answer and explanation",
+        ENGLISH["not_diagnostic"],
+    ):
         assert english not in page
     # The runtime's messages travel with the page, once.
     assert 'id="hq-ruptures"' in page and 'id="hq-rapport"' in page

@@ -53,13 +53,19 @@ def wait_for(url: str, needle: str, seconds: float = 30) -> str:
 def live_site(tmp_path: Path):  # noqa: ANN201
     (tmp_path / "docs").mkdir()
     (tmp_path / "quizzes").mkdir()
-    (tmp_path / "docs" / "index.md").write_text("# Home\n\n/// quiz | live\n///\n", encoding="utf-8")
+    (tmp_path / "docs" / "index.md").write_text(
+        "# Home\n\n/// quiz | live\n///\n", encoding="utf-8"
+    )
     (tmp_path / "quizzes" / "live.yml").write_text(BROKEN, encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text("site_name: Live\nplugins: [handbook-quiz]\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Live\nplugins: [handbook-quiz]\n", encoding="utf-8"
+    )
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
-    process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     yield tmp_path, f"http://127.0.0.1:{port}/", process
     process.terminate()
     process.wait(timeout=10)
@@ -75,26 +81,37 @@ def test_serve_survives_a_broken_quiz_and_recovers(live_site) -> None:  # noqa: 
     assert "hq-error" not in page
     process.terminate()
     log = process.communicate(timeout=10)[0]
-    assert "quizzes/live.yml:7:9: questions[1].choices[1].corect: unknown key 'corect' (did you mean 'correct'?)" in log
+    assert (
+        "quizzes/live.yml:7:9: questions[1].choices[1].corect: unknown key 'corect' (did you mean 'correct'?)"
+        in log
+    )
     assert "Traceback" not in log
 
 
-def test_a_broken_mkdocs_yml_is_one_line_and_the_last_good_site_stays_served(tmp_path: Path) -> None:
+def test_a_broken_mkdocs_yml_is_one_line_and_the_last_good_site_stays_served(
+    tmp_path: Path,
+) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "quizzes").mkdir()
-    (tmp_path / "docs" / "index.md").write_text("# Home\n\n/// quiz | live\n///\n", encoding="utf-8")
+    (tmp_path / "docs" / "index.md").write_text(
+        "# Home\n\n/// quiz | live\n///\n", encoding="utf-8"
+    )
     (tmp_path / "quizzes" / "live.yml").write_text(GOOD, encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: Live\nplugins: [handbook-quiz]\n", encoding="utf-8")
     port, lines = free_port(), []
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
-    process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True).start()
     url = f"http://127.0.0.1:{port}/"
     try:
         wait_for(url, 'class="hq-quiz"')
-        config.write_text("site_name: [Live\nplugins: [handbook-quiz]\n", encoding="utf-8")  # an unclosed '['
+        config.write_text(
+            "site_name: [Live\nplugins: [handbook-quiz]\n", encoding="utf-8"
+        )  # an unclosed '['
         deadline = time.monotonic() + 30
         while not any("mkdocs.yml:" in line for line in lines) and time.monotonic() < deadline:
             time.sleep(0.3)

@@ -17,29 +17,67 @@ from unit_helpers import GOLDEN, check_golden, check_path, golden_quiz, lint_fil
 
 VALIDATE = sorted((GOLDEN / "validate").glob("*.yml"))
 RENDER = sorted((GOLDEN / "render").glob("*.yml"))
-LINT = sorted([*(GOLDEN / "lint").glob("*.yml"), *(p for p in (GOLDEN / "lint").iterdir() if p.is_dir())])
+LINT = sorted(
+    [*(GOLDEN / "lint").glob("*.yml"), *(p for p in (GOLDEN / "lint").iterdir() if p.is_dir())]
+)
 
 RULES = [
     # one invalid case for every rule of quiz-format.md
-    "unknown-key", "wrong-type", "missing-required-key", "bad-type-enum", "bad-id-pattern",
-    "duplicate-question-id", "duplicate-default-question-id", "duplicate-item-id", "duplicate-subscale-id",
-    "unknown-subscale", "unknown-subscale-without-subscales", "item-without-subscale", "subscale-without-items",
-    "no-correct-choice", "fewer-than-two-choices", "no-questions", "no-items",
-    "bands-not-ascending", "band-outside-range", "first-band-not-lowest", "first-band-below-range",
-    "sum-subscale-band-range", "scale-one-label", "scale-twelve-labels", "perspectives-one", "perspectives-three",
-    "wording-keys-mismatch", "wording-without-perspectives", "chapter-missing", "chapter-missing-far",
-    "chapter-not-markdown", "File_Name_Id", "out-of-range-numbers", "empty-value", "several-problems",
-    "yaml-syntax-error", "duplicate-key", "broken-entries-hide-nothing", "broken-questions-hide-nothing",
-    "no-valid-type", "missing-type",
+    "unknown-key",
+    "wrong-type",
+    "missing-required-key",
+    "bad-type-enum",
+    "bad-id-pattern",
+    "duplicate-question-id",
+    "duplicate-default-question-id",
+    "duplicate-item-id",
+    "duplicate-subscale-id",
+    "unknown-subscale",
+    "unknown-subscale-without-subscales",
+    "item-without-subscale",
+    "subscale-without-items",
+    "no-correct-choice",
+    "fewer-than-two-choices",
+    "no-questions",
+    "no-items",
+    "bands-not-ascending",
+    "band-outside-range",
+    "first-band-not-lowest",
+    "first-band-below-range",
+    "sum-subscale-band-range",
+    "scale-one-label",
+    "scale-twelve-labels",
+    "perspectives-one",
+    "perspectives-three",
+    "wording-keys-mismatch",
+    "wording-without-perspectives",
+    "chapter-missing",
+    "chapter-missing-far",
+    "chapter-not-markdown",
+    "File_Name_Id",
+    "out-of-range-numbers",
+    "empty-value",
+    "several-problems",
+    "yaml-syntax-error",
+    "duplicate-key",
+    "broken-entries-hide-nothing",
+    "broken-questions-hide-nothing",
+    "no-valid-type",
+    "missing-type",
     # and the valid cases
-    "valid-knowledge-all-keys", "valid-self-assessment-all-keys", "valid-perspectives", "valid-sum-subscale-bands",
+    "valid-knowledge-all-keys",
+    "valid-self-assessment-all-keys",
+    "valid-perspectives",
+    "valid-sum-subscale-bands",
 ]
 
 
 def test_every_rule_has_a_golden_case() -> None:
     assert sorted(RULES) == sorted(path.stem for path in VALIDATE)
     for path in VALIDATE:
-        assert path.read_text(encoding="utf-8").startswith("# "), f"{path.name}: start with a comment saying what it tests"
+        assert path.read_text(encoding="utf-8").startswith("# "), (
+            f"{path.name}: start with a comment saying what it tests"
+        )
 
 
 @pytest.mark.parametrize("path", VALIDATE, ids=lambda p: p.stem)
@@ -59,7 +97,9 @@ def test_validation_issues(path: Path) -> None:
 @pytest.mark.parametrize("path", RENDER, ids=lambda p: p.stem)
 def test_rendered_html(path: Path) -> None:
     renderer = make_renderer()
-    check_golden(path.with_suffix(".html"), renderer.place(renderer.render(golden_quiz(path))))  # as a chapter shows it
+    check_golden(
+        path.with_suffix(".html"), renderer.place(renderer.render(golden_quiz(path)))
+    )  # as a chapter shows it
 
 
 @pytest.mark.parametrize("path", LINT, ids=lambda p: p.stem)
@@ -72,8 +112,10 @@ def test_lint_warnings(path: Path) -> None:
     else:
         assert outcome == "fail"
         assert lines and any(f": warning[{code}]: " in line for line in lines)
-    check_golden(path.with_suffix(".expected") if path.is_file() else path / "expected.txt",
-                 "".join(f"{line}\n" for line in lines))
+    check_golden(
+        path.with_suffix(".expected") if path.is_file() else path / "expected.txt",
+        "".join(f"{line}\n" for line in lines),
+    )
 
 
 def test_every_lint_code_has_a_failing_and_a_passing_example() -> None:

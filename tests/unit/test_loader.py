@@ -51,11 +51,17 @@ def test_position_falls_back_to_the_nearest_located_parent() -> None:
     assert loaded.position(("questions", 0, "id"), at_key=True) == (4, 5)
     assert loaded.position(("questions", 0, "id")) == (4, 9)
     assert loaded.position(("nothing", 3)) == (1, 1)
-    assert str(loaded.issue(("questions", 1, "vignette"), "a message")) == "quizzes/x.yml:10:5: questions[2] (id: signs).vignette: a message"
+    assert (
+        str(loaded.issue(("questions", 1, "vignette"), "a message"))
+        == "quizzes/x.yml:10:5: questions[2] (id: signs).vignette: a message"
+    )
 
 
 def test_positions_in_flow_style_and_with_crlf_line_ends() -> None:
-    loaded = load_text("type: knowledge\r\ntitle: T\r\nquestions: [{text: Q, choices: [{text: a}, {text: b}]}]\r\n", "q")
+    loaded = load_text(
+        "type: knowledge\r\ntitle: T\r\nquestions: [{text: Q, choices: [{text: a}, {text: b}]}]\r\n",
+        "q",
+    )
     assert loaded.issues == []
     assert loaded.values[("questions", 0, "choices", 1, "text")] == (3, 51)
     assert loaded.keys[("title",)] == (2, 1)
@@ -92,18 +98,48 @@ def test_a_small_alias_is_allowed_and_located_where_it_is_defined() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("type: knowledge\ntitle: Ruptures: what they are\n", "quizzes/x.yml:2:16: YAML syntax error: mapping values are not allowed in this context"),
-        ("type: knowledge\nquestions: [a, b\ntitle: T\n", "quizzes/x.yml:3:6: YAML syntax error: did not find expected ',' or ']'"),
-        ("type: knowledge\n\ttitle: T\n", "quizzes/x.yml:2:1: YAML syntax error: found a tab character that violates indentation"),
-        ("title: 'unterminated\n", "quizzes/x.yml:2:1: YAML syntax error: found unexpected end of stream"),
+        (
+            "type: knowledge\ntitle: Ruptures: what they are\n",
+            "quizzes/x.yml:2:16: YAML syntax error: mapping values are not allowed in this context",
+        ),
+        (
+            "type: knowledge\nquestions: [a, b\ntitle: T\n",
+            "quizzes/x.yml:3:6: YAML syntax error: did not find expected ',' or ']'",
+        ),
+        (
+            "type: knowledge\n\ttitle: T\n",
+            "quizzes/x.yml:2:1: YAML syntax error: found a tab character that violates indentation",
+        ),
+        (
+            "title: 'unterminated\n",
+            "quizzes/x.yml:2:1: YAML syntax error: found unexpected end of stream",
+        ),
         ('title: "\\q"\n', "quizzes/x.yml:1:9: YAML syntax error: found unknown escape character"),
         ("title: *nowhere\n", "quizzes/x.yml:1:8: YAML syntax error: found undefined alias"),
-        ("type: knowledge\n---\ntitle: T\n", "quizzes/x.yml:2:1: YAML syntax error: but found another document"),
-        ("type: knowledge\n  title: T\n", "quizzes/x.yml:2:8: YAML syntax error: mapping values are not allowed in this context"),
-        ("- a\nb: c\n", "quizzes/x.yml:2:1: YAML syntax error: did not find expected '-' indicator"),
+        (
+            "type: knowledge\n---\ntitle: T\n",
+            "quizzes/x.yml:2:1: YAML syntax error: but found another document",
+        ),
+        (
+            "type: knowledge\n  title: T\n",
+            "quizzes/x.yml:2:8: YAML syntax error: mapping values are not allowed in this context",
+        ),
+        (
+            "- a\nb: c\n",
+            "quizzes/x.yml:2:1: YAML syntax error: did not find expected '-' indicator",
+        ),
     ],
-    ids=["colon-in-text", "unclosed-list", "tab", "unclosed-quote", "bad-escape", "undefined-alias",
-         "two-documents", "bad-indent", "list-then-mapping"],
+    ids=[
+        "colon-in-text",
+        "unclosed-list",
+        "tab",
+        "unclosed-quote",
+        "bad-escape",
+        "undefined-alias",
+        "two-documents",
+        "bad-indent",
+        "list-then-mapping",
+    ],
 )
 def test_syntax_errors_give_line_and_column(text: str, expected: str) -> None:
     loaded = load_text(text, "quizzes/x.yml")
@@ -113,14 +149,19 @@ def test_syntax_errors_give_line_and_column(text: str, expected: str) -> None:
 
 def test_a_syntax_error_stops_validation_with_that_one_issue() -> None:
     _, issues = check_text("type: knowledge\ntitle: Ruptures: what they are\nquestions: []\n")
-    assert [str(i) for i in issues] == ["quizzes/x.yml:2:16: YAML syntax error: mapping values are not allowed in this context" + SYNTAX_HINT]
+    assert [str(i) for i in issues] == [
+        "quizzes/x.yml:2:16: YAML syntax error: mapping values are not allowed in this context"
+        + SYNTAX_HINT
+    ]
 
 
 # ---------- duplicate keys ----------
 
 
 def test_duplicate_keys_are_reported_at_the_second_naming_the_first() -> None:
-    text = "type: knowledge\ntitle: First\nquestions:\n  - text: Q\n    text: Q again\ntitle: Second\n"
+    text = (
+        "type: knowledge\ntitle: First\nquestions:\n  - text: Q\n    text: Q again\ntitle: Second\n"
+    )
     loaded = load_text(text, "quizzes/x.yml")
     assert [str(i) for i in loaded.issues] == [
         "quizzes/x.yml:5:5: questions[1].text: duplicate key 'text' (first at line 4): remove one of them",
@@ -154,14 +195,20 @@ def test_non_utf8_file_names_the_line_and_column_of_the_bad_byte(tmp_path: Path)
 
 def test_non_utf8_column_counts_characters_not_bytes(tmp_path: Path) -> None:
     raw = "título: «café»\n".encode() + "x: «ca".encode() + b"\xe9\n"
-    assert file_issues(tmp_path, raw) == ["quizzes/x.yml:2:7: file is not UTF-8 text: save it as UTF-8 in your editor"]
+    assert file_issues(tmp_path, raw) == [
+        "quizzes/x.yml:2:7: file is not UTF-8 text: save it as UTF-8 in your editor"
+    ]
 
 
 def test_non_utf8_after_a_byte_order_mark(tmp_path: Path) -> None:
     raw = b"\xef\xbb\xbftype: knowledge\ntitle: caf\xe9\n"
-    assert file_issues(tmp_path, raw) == ["quizzes/x.yml:2:11: file is not UTF-8 text: save it as UTF-8 in your editor"]
+    assert file_issues(tmp_path, raw) == [
+        "quizzes/x.yml:2:11: file is not UTF-8 text: save it as UTF-8 in your editor"
+    ]
     raw = b"\xef\xbb\xbftitle: caf\xe9\n"
-    assert file_issues(tmp_path, raw) == ["quizzes/x.yml:1:11: file is not UTF-8 text: save it as UTF-8 in your editor"]
+    assert file_issues(tmp_path, raw) == [
+        "quizzes/x.yml:1:11: file is not UTF-8 text: save it as UTF-8 in your editor"
+    ]
 
 
 def test_latin1_and_utf16_files_are_refused(tmp_path: Path) -> None:
@@ -204,12 +251,15 @@ def test_size_limit_is_exact(tmp_path: Path) -> None:
 
 # ---------- aliases and nesting ----------
 
-BILLION_LAUGHS = "\n".join(
-    [
-        'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
-        *(f"{k}: &{k} [{', '.join([f'*{p}'] * 9)}]" for p, k in zip("abcdefgh", "bcdefghi")),
-    ]
-) + "\n"
+BILLION_LAUGHS = (
+    "\n".join(
+        [
+            'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+            *(f"{k}: &{k} [{', '.join([f'*{p}'] * 9)}]" for p, k in zip("abcdefgh", "bcdefghi")),
+        ]
+    )
+    + "\n"
+)
 
 
 def test_billion_laughs_fails_fast_with_a_clear_message() -> None:
@@ -224,7 +274,9 @@ def test_billion_laughs_fails_fast_with_a_clear_message() -> None:
 
 
 def test_billion_laughs_through_validation_reports_only_that() -> None:
-    _, issues = check_text("type: knowledge\ntitle: T\n" + BILLION_LAUGHS.replace("i: &i", "questions: &i"))
+    _, issues = check_text(
+        "type: knowledge\ntitle: T\n" + BILLION_LAUGHS.replace("i: &i", "questions: &i")
+    )
     assert len(issues) == 1
     assert "too many values" in issues[0].message
 
@@ -261,10 +313,22 @@ def test_nesting_deeper_than_the_limit_is_refused() -> None:
         ("1: a\n", "quizzes/x.yml:1:1: key '1' is not a name: keys are words like 'title'"),
         ("null: a\n", "quizzes/x.yml:1:1: key 'null' is not a name: keys are words like 'title'"),
         ("yes: a\n", "quizzes/x.yml:1:1: key 'yes' is not a name: keys are words like 'title'"),
-        ("2024-01-01: a\n", "quizzes/x.yml:1:1: key '2024-01-01' is not a name: keys are words like 'title'"),
-        ("? [a, b]\n: c\n", "quizzes/x.yml:1:3: a list or mapping cannot be a key: keys are words like 'title'"),
-        ("<<: {a: 1}\n", "quizzes/x.yml:1:1: merge keys ('<<: *name') are not supported: write the keys out in full"),
-        ("q:\n  3.5: x\n", "quizzes/x.yml:2:3: q: key '3.5' is not a name: keys are words like 'title'"),
+        (
+            "2024-01-01: a\n",
+            "quizzes/x.yml:1:1: key '2024-01-01' is not a name: keys are words like 'title'",
+        ),
+        (
+            "? [a, b]\n: c\n",
+            "quizzes/x.yml:1:3: a list or mapping cannot be a key: keys are words like 'title'",
+        ),
+        (
+            "<<: {a: 1}\n",
+            "quizzes/x.yml:1:1: merge keys ('<<: *name') are not supported: write the keys out in full",
+        ),
+        (
+            "q:\n  3.5: x\n",
+            "quizzes/x.yml:2:3: q: key '3.5' is not a name: keys are words like 'title'",
+        ),
     ],
     ids=["int", "null", "bool", "date", "list", "merge", "nested-float"],
 )
@@ -292,7 +356,9 @@ def test_merge_key_in_a_quiz_is_reported_with_the_keys_it_would_have_given() -> 
 
 def test_unknown_tags_are_reported_and_never_executed(tmp_path: Path) -> None:
     marker = tmp_path / "ran"
-    assert issues_of(f"title: !!python/object/apply:os.system ['touch {marker}']\n") == []  # a plain list, tag ignored
+    assert (
+        issues_of(f"title: !!python/object/apply:os.system ['touch {marker}']\n") == []
+    )  # a plain list, tag ignored
     assert issues_of(f"title: !!python/object/apply:os.system 'touch {marker}'\n") == [
         "quizzes/x.yml:1:8: title: value cannot be read: could not determine a constructor for the tag "
         "'tag:yaml.org,2002:python/object/apply:os.system'"
@@ -305,27 +371,39 @@ def test_unknown_tags_are_reported_and_never_executed(tmp_path: Path) -> None:
 
 def test_dates_and_numbers_stay_typed_for_the_schema_to_report() -> None:
     _, issues = check_text("type: knowledge\ntitle: 2024-05-01\nquestions: []\n")
-    assert [str(i) for i in issues][0] == "quizzes/x.yml:2:8: title: expected text, got a date (put it in quotes)"
+    assert [str(i) for i in issues][
+        0
+    ] == "quizzes/x.yml:2:8: title: expected text, got a date (put it in quotes)"
 
 
 # ---------- empty files ----------
 
 
-@pytest.mark.parametrize("text", ["", "\n\n", "   \n", "# just a comment\n"], ids=["empty", "blank-lines", "spaces", "comment"])
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n\n", "   \n", "# just a comment\n"],
+    ids=["empty", "blank-lines", "spaces", "comment"],
+)
 def test_empty_file(text: str) -> None:
     loaded = load_text(text, "quizzes/x.yml")
     assert loaded.data is None
-    assert [str(i) for i in loaded.issues] == ["quizzes/x.yml:1:1: the file is empty: start with 'type:' and 'title:'"]
+    assert [str(i) for i in loaded.issues] == [
+        "quizzes/x.yml:1:1: the file is empty: start with 'type:' and 'title:'"
+    ]
 
 
 @pytest.mark.parametrize("text", ["---\n", "---\n...\n"], ids=["marker", "marker-and-end"])
 def test_a_document_with_nothing_in_it_is_empty(text: str) -> None:
     _, issues = check_text(text)
-    assert [str(i) for i in issues] == ["quizzes/x.yml:1:1: the file is empty: start with 'type:' and 'title:'"]
+    assert [str(i) for i in issues] == [
+        "quizzes/x.yml:1:1: the file is empty: start with 'type:' and 'title:'"
+    ]
 
 
 @pytest.mark.parametrize(
-    "text", ["just some text\n", "- type: knowledge\n- title: T\n", "42\n", "~\n"], ids=["text", "list", "number", "null"]
+    "text",
+    ["just some text\n", "- type: knowledge\n- title: T\n", "42\n", "~\n"],
+    ids=["text", "list", "number", "null"],
 )
 def test_a_document_that_is_not_a_mapping(text: str) -> None:
     _, issues = check_text(text)

@@ -21,8 +21,16 @@ from handbook_quiz.render import Renderer
 from mkdocs.config import load_config
 from unit_helpers import KNOWLEDGE, SELF, check_text, dedent, quiz_from
 
-EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.superfences", "pymdownx.details",
-              "pymdownx.tabbed", "pymdownx.blocks.admonition", "pymdownx.blocks.tab"]
+EXTENSIONS = [
+    "admonition",
+    "attr_list",
+    "md_in_html",
+    "pymdownx.superfences",
+    "pymdownx.details",
+    "pymdownx.tabbed",
+    "pymdownx.blocks.admonition",
+    "pymdownx.blocks.tab",
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 NOT_RECOGNISED = "not recognised: write exactly '/// quiz | <id>' then '///' on its own line; the block takes no options"
@@ -54,8 +62,10 @@ class Site:
         inner = markdown.Markdown(extensions=["attr_list"])
         renderer = Renderer(lambda text: inner.reset().convert(text), labels_for("en"), "test")
         self.embedder = Embedder(self.registry, renderer)
-        self.md = markdown.Markdown(extensions=[*EXTENSIONS, QuizExtension(self.embedder)],
-                                    extension_configs={"pymdownx.tabbed": {"alternate_style": True}})  # as the handbook
+        self.md = markdown.Markdown(
+            extensions=[*EXTENSIONS, QuizExtension(self.embedder)],
+            extension_configs={"pymdownx.tabbed": {"alternate_style": True}},
+        )  # as the handbook
 
     def convert(self, text: str, src: str = "docs/chapter.md") -> Converted:
         text = dedent(text)
@@ -94,8 +104,11 @@ def test_inside_an_admonition(pages: Site) -> None:
             ///
     """)
     assert page.errors == []
-    assert re.search(r'<div class="admonition note">\s*<p class="admonition-title">Check yourself</p>\s*'
-                     r'<div class="hq-embed"><div class="hq-quiz" id="hq-rapport-check"', page.html)
+    assert re.search(
+        r'<div class="admonition note">\s*<p class="admonition-title">Check yourself</p>\s*'
+        r'<div class="hq-embed"><div class="hq-quiz" id="hq-rapport-check"',
+        page.html,
+    )
 
 
 def test_inside_a_blocks_admonition_and_details(pages: Site) -> None:
@@ -117,7 +130,9 @@ def test_inside_a_blocks_admonition_and_details(pages: Site) -> None:
     assert page.errors == []
     assert page.quiz_ids == ["hq-rapport-check", "hq-rapport-self"]
     assert re.search(r'<div class="admonition tip">.*?id="hq-rapport-check"', page.html, re.DOTALL)
-    assert re.search(r"<details class=\"question\">.*?id=\"hq-rapport-self\".*?</details>", page.html, re.DOTALL)
+    assert re.search(
+        r"<details class=\"question\">.*?id=\"hq-rapport-self\".*?</details>", page.html, re.DOTALL
+    )
 
 
 def test_inside_pymdownx_tabbed(pages: Site) -> None:
@@ -134,8 +149,11 @@ def test_inside_pymdownx_tabbed(pages: Site) -> None:
     """)
     assert page.errors == []
     assert page.quiz_ids == ["hq-rapport-check", "hq-rapport-self"]
-    assert re.search(r'<div class="tabbed-content">\s*<div class="tabbed-block">\s*<div class="hq-embed">'
-                     r'<div class="hq-quiz" id="hq-rapport-check"', page.html)
+    assert re.search(
+        r'<div class="tabbed-content">\s*<div class="tabbed-block">\s*<div class="hq-embed">'
+        r'<div class="hq-quiz" id="hq-rapport-check"',
+        page.html,
+    )
 
 
 def test_inside_a_blocks_tab(pages: Site) -> None:
@@ -172,7 +190,7 @@ def test_inside_a_fenced_code_block_it_stays_literal(pages: Site, fence: str) ->
         {fence}
         /// quiz | no-such-quiz
         ///
-        {fence[:4] if fence.startswith('````') else fence}
+        {fence[:4] if fence.startswith("````") else fence}
 
         /// quiz | rapport-chek
         ///
@@ -180,7 +198,9 @@ def test_inside_a_fenced_code_block_it_stays_literal(pages: Site, fence: str) ->
     assert "<code" in page.html and "/// quiz | no-such-quiz\n///" in page.html
     assert page.quiz_ids == []
     # The example raises nothing; the real block after it is reported at its own line.
-    assert page.errors == ["docs/chapter.md:8: no quiz has the id 'rapport-chek' (did you mean 'rapport-check'?)"]
+    assert page.errors == [
+        "docs/chapter.md:8: no quiz has the id 'rapport-chek' (did you mean 'rapport-check'?)"
+    ]
 
 
 def test_twice_on_one_page_gets_suffixed_ids(pages: Site) -> None:
@@ -204,7 +224,11 @@ def test_twice_on_one_page_gets_suffixed_ids(pages: Site) -> None:
 
 def test_three_times_and_on_the_next_page_again(pages: Site) -> None:
     block = "/// quiz | rapport-self\n///\n\n"
-    assert pages.convert(block * 3).quiz_ids == ["hq-rapport-self", "hq-rapport-self-2", "hq-rapport-self-3"]
+    assert pages.convert(block * 3).quiz_ids == [
+        "hq-rapport-self",
+        "hq-rapport-self-2",
+        "hq-rapport-self-3",
+    ]
     assert pages.convert(block, src="docs/other.md").quiz_ids == ["hq-rapport-self"]
     assert pages.embedder.used_by == {"rapport-self": {"docs/chapter.md", "docs/other.md"}}
 
@@ -237,30 +261,41 @@ def test_a_block_with_content_is_an_error_box(pages: Site) -> None:
         Some text inside.
         ///
     """)
-    message = ("docs/chapter.md:1: quiz block 'rapport-check' must be empty: "
-               "write '/// quiz | rapport-check' and then '///' on the next line")
+    message = (
+        "docs/chapter.md:1: quiz block 'rapport-check' must be empty: "
+        "write '/// quiz | rapport-check' and then '///' on the next line"
+    )
     assert page.errors == [message]
     assert page.quiz_ids == []
     assert 'class="admonition failure hq-error" role="alert"' in page.html
 
 
 def test_unknown_id_is_reported_with_a_suggestion_and_the_page_line(pages: Site) -> None:
-    page = pages.convert("""
+    page = pages.convert(
+        """
         # Rapport
 
         Some text.
 
         /// quiz | rapport-chek
         ///
-    """, src="docs/rapport.md")
-    assert page.errors == ["docs/rapport.md:5: no quiz has the id 'rapport-chek' (did you mean 'rapport-check'?)"]
+    """,
+        src="docs/rapport.md",
+    )
+    assert page.errors == [
+        "docs/rapport.md:5: no quiz has the id 'rapport-chek' (did you mean 'rapport-check'?)"
+    ]
     assert page.quiz_ids == []
-    assert ("<p>docs/rapport.md:5: no quiz has the id &#x27;rapport-chek&#x27; "
-            "(did you mean &#x27;rapport-check&#x27;?)</p>") in page.html
+    assert (
+        "<p>docs/rapport.md:5: no quiz has the id &#x27;rapport-chek&#x27; "
+        "(did you mean &#x27;rapport-check&#x27;?)</p>"
+    ) in page.html
 
 
 def test_unknown_id_without_a_close_match(pages: Site) -> None:
-    assert pages.convert("/// quiz | empathy\n///\n").errors == ["docs/chapter.md:1: no quiz has the id 'empathy'"]
+    assert pages.convert("/// quiz | empathy\n///\n").errors == [
+        "docs/chapter.md:1: no quiz has the id 'empathy'"
+    ]
 
 
 def test_embedding_a_quiz_whose_file_has_errors_points_at_them(pages: Site) -> None:
@@ -290,13 +325,26 @@ def test_every_error_on_a_page_is_collected(pages: Site) -> None:
 
 def test_scan_block_lines_skips_fences() -> None:
     text = "/// quiz | a\n///\n```\n/// quiz | b\n```\n> /// quiz | c\n    /// quiz |d\n/// quiz\n"
-    assert [(b.line, b.argument) for b in scan_block_lines(text)] == [(1, "a"), (6, "c"), (7, "d"), (8, "")]
+    assert [(b.line, b.argument) for b in scan_block_lines(text)] == [
+        (1, "a"),
+        (6, "c"),
+        (7, "d"),
+        (8, ""),
+    ]
 
 
 def test_scan_block_lines_knows_the_section_each_block_sits_in() -> None:
-    text = ("/// quiz | top\n///\n# Title\n\n## Check\n/// quiz | a\n///\n```\n### not a heading\n```\n"
-            "/// quiz | b\n///\nSetext\n------\n\n/// quiz | c\n///\n#### Deep\n/// quiz | d\n///\n")
-    assert [(b.argument, b.section_level) for b in scan_block_lines(text)] == [("top", 1), ("a", 2), ("b", 2), ("c", 2), ("d", 4)]
+    text = (
+        "/// quiz | top\n///\n# Title\n\n## Check\n/// quiz | a\n///\n```\n### not a heading\n```\n"
+        "/// quiz | b\n///\nSetext\n------\n\n/// quiz | c\n///\n#### Deep\n/// quiz | d\n///\n"
+    )
+    assert [(b.argument, b.section_level) for b in scan_block_lines(text)] == [
+        ("top", 1),
+        ("a", 2),
+        ("b", 2),
+        ("c", 2),
+        ("d", 4),
+    ]
 
 
 # ---------- known gaps in the safety net and the line numbers (embed.py) ----------
@@ -342,13 +390,18 @@ def test_line_numbers_after_an_indented_code_example(pages: Site) -> None:
         /// quiz | rapport-chek
         ///
     """)
-    assert page.errors == ["docs/chapter.md:6: no quiz has the id 'rapport-chek' (did you mean 'rapport-check'?)"]
+    assert page.errors == [
+        "docs/chapter.md:6: no quiz has the id 'rapport-chek' (did you mean 'rapport-check'?)"
+    ]
 
 
 @pytest.mark.parametrize(
     "text",
-    ["/// quiz | rapport-check\n\nMore text.\n", "/// tab | Check\n\n/// quiz | rapport-check\n///\n\n///\n",
-     "/// quiz | nope\n"],
+    [
+        "/// quiz | rapport-check\n\nMore text.\n",
+        "/// tab | Check\n\n/// quiz | rapport-check\n///\n\n///\n",
+        "/// quiz | nope\n",
+    ],
     ids=["unclosed", "same-slashes-as-outer-tab", "unclosed-unknown-id"],
 )
 def test_a_block_that_never_closes_is_an_error(pages: Site, text: str) -> None:
@@ -388,19 +441,32 @@ def test_choices_and_their_feedback_never_become_headings_lists_or_quotes() -> N
     labels = re.findall(r"<label for=\"[^\"]+-c\d\">(.*?)</label>", html, flags=re.DOTALL)
     assert labels[:2] == ["#hashtag", "- a dash, not a list"]
     assert labels[2].startswith("&gt; not a quote, but <em>emphasis</em> and <a href=")
-    for feedback in ("#yes - a hashtag, not a heading", "1. not a numbered list", "## not a heading"):
+    for feedback in (
+        "#yes - a hashtag, not a heading",
+        "1. not a numbered list",
+        "## not a heading",
+    ):
         assert f'<span class="hq-why">{feedback}</span>' in html
     assert "<blockquote" not in html
-    assert len(re.findall(r"<h1\b", html)) == 1 and "A heading here is fine" in html  # only the explanation's
+    assert (
+        len(re.findall(r"<h1\b", html)) == 1 and "A heading here is fine" in html
+    )  # only the explanation's
 
 
 def test_inline_rendering_changes_nothing_in_the_handbooks_own_quizzes() -> None:
     """Every choice, feedback and statement of the handbook renders as before: none uses block syntax."""
     convert = handbook_markdown()
     registry = QuizRegistry.load(ROOT / "quizzes", ROOT, ROOT / "docs")
-    texts = {t for quiz in registry.quizzes.values() for q in quiz.questions
-             for t in (q.text, *(c.text for c in q.choices), *(c.feedback for c in q.choices)) if t}
-    texts |= {t for quiz in registry.quizzes.values() for item in quiz.items for t in item.text.values()}
+    texts = {
+        t
+        for quiz in registry.quizzes.values()
+        for q in quiz.questions
+        for t in (q.text, *(c.text for c in q.choices), *(c.feedback for c in q.choices))
+        if t
+    }
+    texts |= {
+        t for quiz in registry.quizzes.values() for item in quiz.items for t in item.text.values()
+    }
     assert len(texts) > 500
     changed = [t for t in sorted(texts) if convert.inline(t) != convert(t)]
     assert changed == []

@@ -27,8 +27,11 @@ ROOT = Path(__file__).resolve().parents[2]
 LETTERS = "abcXYZéßΩжक中"
 PUNCTUATION = " .,;:?!'\"()/%\u2019\u2018\u201c\u201d\u2013\u2014\u2026-"
 
-texts = st.builds(str.__add__, st.sampled_from(LETTERS + "\"'(\u201c\u2018"),
-                  st.text(alphabet=LETTERS + PUNCTUATION + "0123456789", max_size=40))
+texts = st.builds(
+    str.__add__,
+    st.sampled_from(LETTERS + "\"'(\u201c\u2018"),
+    st.text(alphabet=LETTERS + PUNCTUATION + "0123456789", max_size=40),
+)
 """Prose as the shortcut accepts it: every letter class, digit and punctuation mark it lets through."""
 
 
@@ -49,15 +52,22 @@ def test_plain_text_converts_as_markdown_would(extension: str, text: str) -> Non
     assert fast(text) == converter(extensions).convert(text)
 
 
-@pytest.mark.parametrize("text", [
-    "Reflect what the client said (case 3, step 2)", "Yes - a reflection shows you listened.",
-    "\u201cI\u2019m not sure\u201d \u2014 a pause\u2026", "Na\u00efve? 50% of clients/therapists: often!",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reflect what the client said (case 3, step 2)",
+        "Yes - a reflection shows you listened.",
+        "\u201cI\u2019m not sure\u201d \u2014 a pause\u2026",
+        "Na\u00efve? 50% of clients/therapists: often!",
+    ],
+)
 def test_everyday_sentences_take_the_shortcut(text: str) -> None:
     assert PLAIN_TEXT.fullmatch(text)
 
 
-@pytest.mark.parametrize("text", ["1. First", "- item", "# Heading", "> quote", "=== tab", "a  ", "Two\nlines"])
+@pytest.mark.parametrize(
+    "text", ["1. First", "- item", "# Heading", "> quote", "=== tab", "a  ", "Two\nlines"]
+)
 def test_block_syntax_does_not(text: str) -> None:
     assert not PLAIN_TEXT.fullmatch(text)
 
@@ -73,7 +83,11 @@ def test_an_extension_the_shortcut_does_not_know_turns_it_off() -> None:
     # pymdownx.smartsymbols turns "(c)" into a copyright sign, inside plain text.
     extensions = ["toc", "pymdownx.smartsymbols"]
     convert = site_markdown(fake_config(extensions))  # type: ignore[arg-type]
-    assert convert("Notes (c) the clinic") == converter(extensions).convert("Notes (c) the clinic") == "<p>Notes &copy; the clinic</p>"
+    assert (
+        convert("Notes (c) the clinic")
+        == converter(extensions).convert("Notes (c) the clinic")
+        == "<p>Notes &copy; the clinic</p>"
+    )
 
 
 def test_the_handbook_s_own_extensions_keep_the_shortcut_on() -> None:

@@ -31,7 +31,11 @@ class Elements(HTMLParser):
 
     def find(self, tag: str, css_class: str | None = None) -> list[dict[str, str | None]]:
         """Attributes of every ``tag`` element, only those whose class is exactly ``css_class`` when given."""
-        return [a for t, a in self.tags if t == tag and (css_class is None or a.get("class") == css_class)]
+        return [
+            a
+            for t, a in self.tags
+            if t == tag and (css_class is None or a.get("class") == css_class)
+        ]
 
 
 # ---------- golden HTML and determinism ----------
@@ -50,7 +54,10 @@ def test_place_fills_in_what_differs_between_pages() -> None:
     own_page = renderer.place(html, copy=2, level=2, back_link="rapport.md")
     assert "\x00" not in in_chapter + own_page
     assert 'id="hq-rapport-self"' in in_chapter and 'id="hq-rapport-self-2"' in own_page
-    assert '<h3 class="hq-results-title">' in in_chapter and '<h2 class="hq-results-title">' in own_page
+    assert (
+        '<h3 class="hq-results-title">' in in_chapter
+        and '<h2 class="hq-results-title">' in own_page
+    )
     assert "hq-back" not in in_chapter
     assert '<p class="hq-back"><a href="rapport.md">Back to the chapter</a></p>' in own_page
     assert '<h6 class="hq-results-title">' in renderer.place(html, level=9)
@@ -71,7 +78,9 @@ def test_ids_are_unique_and_every_label_points_at_an_input(path: Path) -> None:
     elements = Elements(html)
     ids = [a["id"] for _, a in elements.tags if "id" in a]
     assert len(ids) == len(set(ids))
-    assert all(i is not None and i.startswith(f"hq-{golden_quiz(path).id}{SUFFIX_TOKEN}") for i in ids)
+    assert all(
+        i is not None and i.startswith(f"hq-{golden_quiz(path).id}{SUFFIX_TOKEN}") for i in ids
+    )
     inputs = {a["id"] for t, a in elements.tags if t in ("input", "textarea")}
     assert {a["for"] for a in elements.find("label")} <= inputs
     assert "uuid" not in html and not re.search(r"[0-9a-f]{32}", html)
@@ -94,8 +103,14 @@ def test_root_carries_id_type_hash_and_storage() -> None:
 
 def test_markdown_in_text_fields_is_rendered() -> None:
     html = make_renderer().render(golden_quiz(GOLDEN / "render" / "knowledge.yml"))
-    assert '<div class="hq-description"><p>Two questions on <strong>ruptures</strong>.</p></div>' in html
-    assert '<div class="hq-vignette"><p>Your client answers in <em>single words</em>.</p></div>' in html
+    assert (
+        '<div class="hq-description"><p>Two questions on <strong>ruptures</strong>.</p></div>'
+        in html
+    )
+    assert (
+        '<div class="hq-vignette"><p>Your client answers in <em>single words</em>.</p></div>'
+        in html
+    )
     assert "<p>See <code>markers</code>.</p>" in html
     self_html = make_renderer().render(golden_quiz(GOLDEN / "render" / "self-assessment.yml"))
     assert "I greet clients <strong>warmly</strong>." in self_html
@@ -142,7 +157,7 @@ def test_html_in_markdown_fields_passes_through_as_in_a_chapter() -> None:
 @pytest.mark.parametrize(
     "yaml_text",
     [
-        'labels: [\'<i>Never</i>\', "Always & ever"]',
+        "labels: ['<i>Never</i>', \"Always & ever\"]",
         "labels: [Never, Always]\nsubscales:\n  - id: s\n    title: '<i>Warmth</i> & co'",
     ],
     ids=["scale-labels", "subscale-title"],
@@ -160,13 +175,15 @@ def test_plain_text_fields_are_escaped(yaml_text: str) -> None:
         assert 'data-hq-label="&lt;b&gt;Low&lt;/b&gt;"' in html
         assert "<strong>Overall: &lt;b&gt;Low&lt;/b&gt;</strong>" in html
     else:
-        assert '>&lt;i&gt;Never&lt;/i&gt;</label>' in html
+        assert ">&lt;i&gt;Never&lt;/i&gt;</label>" in html
         assert ">Always &amp; ever</label>" in html
 
 
 def test_perspective_labels_are_escaped() -> None:
-    text = (GOLDEN / "render" / "perspectives.yml").read_text(encoding="utf-8").replace(
-        "client: I am the client", "client: I am the <u>client</u>", 1
+    text = (
+        (GOLDEN / "render" / "perspectives.yml")
+        .read_text(encoding="utf-8")
+        .replace("client: I am the client", "client: I am the <u>client</u>", 1)
     )
     html = make_renderer().render(quiz_from(text, name="check-in"))
     assert ">I am the &lt;u&gt;client&lt;/u&gt;</label>" in html
@@ -189,15 +206,22 @@ def test_radio_for_one_correct_choice_checkbox_for_several() -> None:
 
 
 def test_scale_inputs_carry_the_scale_values() -> None:
-    quiz = quiz_from(SELF.replace("labels: [Never, Rarely, Sometimes, Often, Always]",
-                                  "labels: [Never, Rarely, Sometimes, Often, Always]\n  start: 0")
-                     .replace("from: 1\n", "from: 0\n"))
+    quiz = quiz_from(
+        SELF.replace(
+            "labels: [Never, Rarely, Sometimes, Often, Always]",
+            "labels: [Never, Rarely, Sometimes, Often, Always]\n  start: 0",
+        ).replace("from: 1\n", "from: 0\n")
+    )
     elements = Elements(make_renderer().render(quiz))
     listen = [a for a in elements.find("input") if a["name"] == f"hq-x{SUFFIX_TOKEN}-listen"]
     assert [(a["type"], a["value"]) for a in listen] == [("radio", str(v)) for v in range(5)]
     root = elements.find("div", css_class="hq-quiz")[0]
     assert (root["data-hq-min"], root["data-hq-max"], root["data-hq-method"]) == ("0", "4", "mean")
-    assert ["data-hq-reverse" in f for f in elements.find("fieldset", css_class="hq-item")] == [False, True, False]
+    assert ["data-hq-reverse" in f for f in elements.find("fieldset", css_class="hq-item")] == [
+        False,
+        True,
+        False,
+    ]
 
 
 def test_only_self_assessments_carry_the_not_diagnostic_note() -> None:
@@ -209,28 +233,45 @@ def test_only_self_assessments_carry_the_not_diagnostic_note() -> None:
 def test_perspective_wordings_differ_only_where_they_differ() -> None:
     html = make_renderer().render(golden_quiz(GOLDEN / "render" / "perspectives.yml"))
     assert '<span data-hq-perspective="client">We agree on my goals.</span>' in html
-    assert "<span data-hq-perspective=\"therapist\">We agree on my client's goals.</span>" in html
+    assert '<span data-hq-perspective="therapist">We agree on my client\'s goals.</span>' in html
     assert '<div data-hq-perspective="client"><p>Tell your therapist.</p></div>' in html
     assert html.count("Compare your answers.") == 1
     assert html.count("data-hq-hash=") == 1
 
 
 def test_meta_line_gives_the_size_and_time() -> None:
-    assert '<p class="hq-meta" data-search-exclude>2 questions, about 1 min</p>' in make_renderer().render(quiz_from(KNOWLEDGE))
-    assert '<p class="hq-meta" data-search-exclude>3 statements, about 1 min</p>' in make_renderer().render(quiz_from(SELF))
+    assert (
+        '<p class="hq-meta" data-search-exclude>2 questions, about 1 min</p>'
+        in make_renderer().render(quiz_from(KNOWLEDGE))
+    )
+    assert (
+        '<p class="hq-meta" data-search-exclude>3 statements, about 1 min</p>'
+        in make_renderer().render(quiz_from(SELF))
+    )
 
 
 def test_meta_line_is_singular_for_one_question() -> None:
-    quiz = quiz_from("type: knowledge\ntitle: T\nquestions:\n  - text: Q\n    choices:\n"
-                     "      - text: a\n        correct: true\n      - text: b\n")
-    assert '<p class="hq-meta" data-search-exclude>1 question, about 1 min</p>' in make_renderer().render(quiz)
+    quiz = quiz_from(
+        "type: knowledge\ntitle: T\nquestions:\n  - text: Q\n    choices:\n"
+        "      - text: a\n        correct: true\n      - text: b\n"
+    )
+    assert (
+        '<p class="hq-meta" data-search-exclude>1 question, about 1 min</p>'
+        in make_renderer().render(quiz)
+    )
 
 
 def test_reading_time_grows_with_size_and_vignettes() -> None:
-    questions = "".join(f"  - text: Q{n}\n    choices:\n      - text: a\n        correct: true\n      - text: b\n" for n in range(5))
+    questions = "".join(
+        f"  - text: Q{n}\n    choices:\n      - text: a\n        correct: true\n      - text: b\n"
+        for n in range(5)
+    )
     five = quiz_from(f"type: knowledge\ntitle: T\nquestions:\n{questions}")
     assert reading_minutes(five) == 3  # 5 x 30 s, rounded up
-    with_vignettes = quiz_from("type: knowledge\ntitle: T\nquestions:\n" + re.sub(r"(?m)^  - text:", "  - vignette: A case.\n    text:", questions))
+    with_vignettes = quiz_from(
+        "type: knowledge\ntitle: T\nquestions:\n"
+        + re.sub(r"(?m)^  - text:", "  - vignette: A case.\n    text:", questions)
+    )
     assert reading_minutes(with_vignettes) == 5
 
 
@@ -241,6 +282,11 @@ def test_spanish_labels() -> None:
 
 
 def test_custom_templates_override_the_package_template(tmp_path: Path) -> None:
-    (tmp_path / "quiz.html.jinja").write_text('<div class="mine">{{ quiz.title }} {{ hash }}</div>\n', encoding="utf-8")
+    (tmp_path / "quiz.html.jinja").write_text(
+        '<div class="mine">{{ quiz.title }} {{ hash }}</div>\n', encoding="utf-8"
+    )
     quiz = quiz_from(KNOWLEDGE)
-    assert make_renderer(custom_templates=tmp_path).render(quiz) == f'<div class="mine">Ruptures {content_hash(quiz)}</div>\n'
+    assert (
+        make_renderer(custom_templates=tmp_path).render(quiz)
+        == f'<div class="mine">Ruptures {content_hash(quiz)}</div>\n'
+    )

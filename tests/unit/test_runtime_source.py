@@ -59,31 +59,37 @@ def test_the_runtime_sets_text_not_markup() -> None:
     assert "textContent" in quiz and "createElement" in quiz and "addEventListener" in quiz
 
 
-@pytest.mark.parametrize(("snippet", "name"), [
-    ("box.innerHTML = text;", "innerHTML"),
-    ("node.outerHTML = x", "outerHTML"),
-    ("el.insertAdjacentHTML('beforeend', s)", "insertAdjacentHTML"),
-    ("document.write(s)", "document.write"),
-    ("document.writeln(s)", "document.write"),
-    ("var v = eval(code);", "eval"),
-    ("window.eval(code)", "eval"),
-    ("var f = new Function('a', body);", "new Function"),
-    ("setTimeout('go()', 10)", "string timer"),
-    ("b.setAttribute('onclick', 'go()')", "inline handler attribute"),
-    ('b.setAttribute("style", "width: 5%")', "style attribute"),
-    ("b.style.cssText = 'width: 5%'", "style attribute"),
-    ("a.href = 'javascript:go()'", "javascript: URL"),
-    ("range.createContextualFragment(s)", "HTML parsing"),
-])
+@pytest.mark.parametrize(
+    ("snippet", "name"),
+    [
+        ("box.innerHTML = text;", "innerHTML"),
+        ("node.outerHTML = x", "outerHTML"),
+        ("el.insertAdjacentHTML('beforeend', s)", "insertAdjacentHTML"),
+        ("document.write(s)", "document.write"),
+        ("document.writeln(s)", "document.write"),
+        ("var v = eval(code);", "eval"),
+        ("window.eval(code)", "eval"),
+        ("var f = new Function('a', body);", "new Function"),
+        ("setTimeout('go()', 10)", "string timer"),
+        ("b.setAttribute('onclick', 'go()')", "inline handler attribute"),
+        ('b.setAttribute("style", "width: 5%")', "style attribute"),
+        ("b.style.cssText = 'width: 5%'", "style attribute"),
+        ("a.href = 'javascript:go()'", "javascript: URL"),
+        ("range.createContextualFragment(s)", "HTML parsing"),
+    ],
+)
 def test_the_check_catches_each_sink(snippet: str, name: str) -> None:
     assert [o.split(" (")[0] for o in offences(snippet)] == [name]
 
 
-@pytest.mark.parametrize("snippet", [
-    "/* never innerHTML here */ node.textContent = s;",
-    "// eval is not used\nnode.textContent = s;",
-    "bar.style.width = '40%'; setTimeout(function () {}, 30);",
-    "var evaluate = 1; retrieval(2);",
-])
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "/* never innerHTML here */ node.textContent = s;",
+        "// eval is not used\nnode.textContent = s;",
+        "bar.style.width = '40%'; setTimeout(function () {}, 30);",
+        "var evaluate = 1; retrieval(2);",
+    ],
+)
 def test_the_check_allows_what_is_safe(snippet: str) -> None:
     assert offences(snippet) == []

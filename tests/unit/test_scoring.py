@@ -119,7 +119,10 @@ def test_content_hash_is_stable_across_loads() -> None:
         ("chapter: repairing-ruptures.md", "chapter: ruptures.md"),
         ("results: Well done.", "results: Well done!"),
         ("reflection: [What did you notice?]", "reflection: [What did you notice first?]"),
-        ("vignette: Your client answers in single words.", "vignette: Your client answers in one word."),
+        (
+            "vignette: Your client answers in single words.",
+            "vignette: Your client answers in one word.",
+        ),
         ("text: What kind of rupture is this?", "text: Which kind of rupture is this?"),
         ("text: Withdrawal", "text: Withdrawl"),
         ("feedback: Yes, moving away.", "feedback: Yes - moving away."),
@@ -127,8 +130,20 @@ def test_content_hash_is_stable_across_loads() -> None:
         ("      - text: Complaints\n", "      - text: Complaints\n        correct: false\n"),
         ("type: knowledge\n", "type: knowledge\nshuffle: true\nfeedback: end\n"),
     ],
-    ids=["title", "description", "chapter", "results", "reflection", "vignette", "question-text", "choice-text",
-         "feedback", "explanation", "explicit-false", "shuffle-and-feedback-mode"],
+    ids=[
+        "title",
+        "description",
+        "chapter",
+        "results",
+        "reflection",
+        "vignette",
+        "question-text",
+        "choice-text",
+        "feedback",
+        "explanation",
+        "explicit-false",
+        "shuffle-and-feedback-mode",
+    ],
 )
 def test_knowledge_hash_ignores_wording(old: str, new: str) -> None:
     assert hash_of(edited(KNOWLEDGE_FULL, old, new)) == hash_of(KNOWLEDGE_FULL)
@@ -137,7 +152,10 @@ def test_knowledge_hash_ignores_wording(old: str, new: str) -> None:
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        ("        correct: true\n        feedback: Yes", "        feedback: Yes"),  # correct choice moves...
+        (
+            "        correct: true\n        feedback: Yes",
+            "        feedback: Yes",
+        ),  # correct choice moves...
         ("      - text: Complaints\n", "      - text: Complaints\n        correct: true\n"),
         ("  - id: kind\n", "  - id: rupture-kind\n"),
         ("      - text: Topic shifts\n        correct: true\n", ""),
@@ -163,7 +181,10 @@ def test_knowledge_hash_follows_question_order() -> None:
     [
         ("title: Rapport", "title: Rapport check"),
         ("description: Rate yourself.", "description: Rate yourself honestly."),
-        ("labels: [Never, Rarely, Sometimes, Often, Always]", "labels: [Never, Seldom, Sometimes, Often, Always]"),
+        (
+            "labels: [Never, Rarely, Sometimes, Often, Always]",
+            "labels: [Never, Seldom, Sometimes, Often, Always]",
+        ),
         ("    title: Presence\n", "    title: Presence and attention\n"),
         ("description: Being there.", "description: Being fully there."),
         ("text: I listen.", "text: I listen closely."),
@@ -173,11 +194,26 @@ def test_knowledge_hash_follows_question_order() -> None:
         ("results: Compare with your supervisor.", "results: Compare with your supervisor's view."),
         ("    subscale: warmth\n", "    subscale: warmth\n    reverse: false\n"),
         ("scoring:\n", "scoring:\n  method: mean\n"),
-        ("labels: [Never, Rarely, Sometimes, Often, Always]\n", "labels: [Never, Rarely, Sometimes, Often, Always]\n  start: 1\n"),
+        (
+            "labels: [Never, Rarely, Sometimes, Often, Always]\n",
+            "labels: [Never, Rarely, Sometimes, Often, Always]\n  start: 1\n",
+        ),
     ],
-    ids=["title", "description", "scale-labels-text", "subscale-title", "subscale-description", "item-text",
-         "band-label", "band-text", "subscale-band-text", "results", "explicit-not-reverse", "explicit-mean",
-         "explicit-default-start"],
+    ids=[
+        "title",
+        "description",
+        "scale-labels-text",
+        "subscale-title",
+        "subscale-description",
+        "item-text",
+        "band-label",
+        "band-text",
+        "subscale-band-text",
+        "results",
+        "explicit-not-reverse",
+        "explicit-mean",
+        "explicit-default-start",
+    ],
 )
 def test_self_assessment_hash_ignores_wording(old: str, new: str) -> None:
     assert hash_of(edited(SELF_FULL, old, new)) == hash_of(SELF_FULL)
@@ -189,14 +225,31 @@ def test_self_assessment_hash_ignores_wording(old: str, new: str) -> None:
         ("    reverse: true\n", ""),
         ("    subscale: warmth\n", "    subscale: warmth\n    reverse: true\n"),
         ("    - from: 2.5\n", "    - from: 2.75\n"),
-        ("      - from: 1\n        label: Starting\n", "      - from: 1\n        label: Starting\n      - from: 3\n        label: More\n"),
+        (
+            "      - from: 1\n        label: Starting\n",
+            "      - from: 1\n        label: Starting\n      - from: 3\n        label: More\n",
+        ),
         ("type: self-assessment\n", "type: self-assessment\nversion: 2\n"),
-        ("labels: [Never, Rarely, Sometimes, Often, Always]", "labels: [Never, Rarely, Sometimes, Often, Usually, Always]"),
+        (
+            "labels: [Never, Rarely, Sometimes, Often, Always]",
+            "labels: [Never, Rarely, Sometimes, Often, Usually, Always]",
+        ),
         ("  - id: rush\n", "  - id: rushing\n"),
-        ("  - id: rush\n    text: I rush.\n    subscale: presence\n", "  - id: rush\n    text: I rush.\n    subscale: warmth\n"),
+        (
+            "  - id: rush\n    text: I rush.\n    subscale: presence\n",
+            "  - id: rush\n    text: I rush.\n    subscale: warmth\n",
+        ),
     ],
-    ids=["reverse-removed", "reverse-added", "band-from", "subscale-band-added", "version", "labels-count",
-         "item-id", "subscale-membership"],
+    ids=[
+        "reverse-removed",
+        "reverse-added",
+        "band-from",
+        "subscale-band-added",
+        "version",
+        "labels-count",
+        "item-id",
+        "subscale-membership",
+    ],
 )
 def test_self_assessment_hash_follows_what_scoring_depends_on(old: str, new: str) -> None:
     assert hash_of(edited(SELF_FULL, old, new)) != hash_of(SELF_FULL)
@@ -205,9 +258,14 @@ def test_self_assessment_hash_follows_what_scoring_depends_on(old: str, new: str
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        ("labels: [Never, Rarely, Sometimes, Often, Always]\n", "labels: [Never, Rarely, Sometimes, Often, Always]\n  start: 0\n"),
-        ("scoring:\n  bands:\n    - from: 1\n      label: Emerging\n      text: Pick one behaviour.\n    - from: 2.5\n      label: Developing\n",
-         "scoring:\n  method: sum\n"),
+        (
+            "labels: [Never, Rarely, Sometimes, Often, Always]\n",
+            "labels: [Never, Rarely, Sometimes, Often, Always]\n  start: 0\n",
+        ),
+        (
+            "scoring:\n  bands:\n    - from: 1\n      label: Emerging\n      text: Pick one behaviour.\n    - from: 2.5\n      label: Developing\n",
+            "scoring:\n  method: sum\n",
+        ),
     ],
     ids=["scale-start", "method"],
 )
@@ -216,7 +274,10 @@ def test_self_assessment_hash_follows_scale_start_and_method(old: str, new: str)
     if "start: 0" in new:  # bands must still start at the lowest score
         text = text.replace("from: 1\n", "from: 0\n")
     if "method: sum" in new:
-        text = text.replace("      - from: 1\n        label: Starting\n", "      - from: 2\n        label: Starting\n")
+        text = text.replace(
+            "      - from: 1\n        label: Starting\n",
+            "      - from: 2\n        label: Starting\n",
+        )
     assert hash_of(text) != hash_of(SELF_FULL)
 
 
@@ -261,12 +322,21 @@ PERSPECTIVES = dedent("""
 
 def test_hash_is_one_for_both_perspectives_and_ignores_their_wording() -> None:
     base = hash_of(PERSPECTIVES)
-    assert hash_of(PERSPECTIVES.replace("I am the client", "Client").replace("I am the therapist", "Therapist")) == base
+    assert (
+        hash_of(
+            PERSPECTIVES.replace("I am the client", "Client").replace(
+                "I am the therapist", "Therapist"
+            )
+        )
+        == base
+    )
     assert hash_of(PERSPECTIVES.replace("Tell your therapist.", "Talk to your therapist.")) == base
     assert hash_of(PERSPECTIVES.replace("client: My therapist", "client: My counsellor")) == base
     # The same statements with one wording for everyone score the same way.
     single = re.sub(r"text:\n\s+client: (.*)\n\s+therapist: .*\n", r"text: \1\n", PERSPECTIVES)
-    single = single.replace("perspectives:\n  client: I am the client\n  therapist: I am the therapist\n", "")
+    single = single.replace(
+        "perspectives:\n  client: I am the client\n  therapist: I am the therapist\n", ""
+    )
     assert "client:" not in single
     assert hash_of(single) == base
 
@@ -288,7 +358,9 @@ def test_hash_is_one_for_both_perspectives_and_ignores_their_wording() -> None:
         ({}, 0),
     ],
 )
-def test_knowledge_score_needs_the_selected_set_to_equal_the_correct_set(answers: dict[str, list[int]], right: int) -> None:
+def test_knowledge_score_needs_the_selected_set_to_equal_the_correct_set(
+    answers: dict[str, list[int]], right: int
+) -> None:
     assert knowledge_score(quiz_from(KNOWLEDGE), answers) == (right, 2, None)
 
 
@@ -314,7 +386,8 @@ def test_pass_mark(pass_mark: float, answers: dict[str, list[int]], passed: bool
 
 def test_pass_mark_with_fractions_that_floats_cannot_hold() -> None:
     questions = "".join(
-        f"  - text: Q{n}\n    choices:\n      - text: a\n        correct: true\n      - text: b\n" for n in range(10)
+        f"  - text: Q{n}\n    choices:\n      - text: a\n        correct: true\n      - text: b\n"
+        for n in range(10)
     )
     quiz = quiz_from(f"type: knowledge\ntitle: T\npass: 0.7\nquestions:\n{questions}")
     seven = {f"q{n}": [0] for n in range(1, 8)}
@@ -332,24 +405,38 @@ def test_self_scores_mean_with_reverse_items_and_subscales() -> None:
 
 
 def test_self_scores_sum() -> None:
-    quiz = quiz_from(SELF.replace("scoring:\n  bands:", "scoring:\n  method: sum\n  bands:").replace("from: 1\n", "from: 3\n")
-                     .replace("from: 2.5", "from: 7").replace("from: 3.75", "from: 11"))
-    assert self_scores(quiz, {"listen": 5, "rush": 2, "greet": 3}) == {"presence": 9.0, "warmth": 3.0, "": 12.0}
+    quiz = quiz_from(
+        SELF.replace("scoring:\n  bands:", "scoring:\n  method: sum\n  bands:")
+        .replace("from: 1\n", "from: 3\n")
+        .replace("from: 2.5", "from: 7")
+        .replace("from: 3.75", "from: 11")
+    )
+    assert self_scores(quiz, {"listen": 5, "rush": 2, "greet": 3}) == {
+        "presence": 9.0,
+        "warmth": 3.0,
+        "": 12.0,
+    }
 
 
 def test_reverse_scoring_uses_the_scale_range_not_its_labels() -> None:
-    quiz = quiz_from("type: self-assessment\ntitle: T\nscale:\n  labels: [a, b, c, d]\n  start: 0\n"
-                     "items:\n  - id: x\n    text: X\n    reverse: true\n  - id: y\n    text: Y\n")
+    quiz = quiz_from(
+        "type: self-assessment\ntitle: T\nscale:\n  labels: [a, b, c, d]\n  start: 0\n"
+        "items:\n  - id: x\n    text: X\n    reverse: true\n  - id: y\n    text: Y\n"
+    )
     assert self_scores(quiz, {"x": 0, "y": 0}) == {"": (3 + 0) / 2}
     assert self_scores(quiz, {"x": 3, "y": 1}) == {"": (0 + 1) / 2}
-    negative = quiz_from("type: self-assessment\ntitle: T\nscale:\n  labels: [a, b, c, d, e]\n  start: -2\n"
-                         "items:\n  - id: x\n    text: X\n    reverse: true\n")
+    negative = quiz_from(
+        "type: self-assessment\ntitle: T\nscale:\n  labels: [a, b, c, d, e]\n  start: -2\n"
+        "items:\n  - id: x\n    text: X\n    reverse: true\n"
+    )
     assert self_scores(negative, {"x": -2}) == {"": 2.0}
     assert self_scores(negative, {"x": 1}) == {"": -1.0}
 
 
 def test_without_subscales_there_is_only_the_overall_score() -> None:
-    quiz = quiz_from("type: self-assessment\ntitle: T\nscale:\n  labels: [a, b, c]\nitems:\n  - id: x\n    text: X\n")
+    quiz = quiz_from(
+        "type: self-assessment\ntitle: T\nscale:\n  labels: [a, b, c]\nitems:\n  - id: x\n    text: X\n"
+    )
     assert self_scores(quiz, {"x": 2}) == {"": 2.0}
 
 
@@ -360,7 +447,14 @@ def test_every_item_must_be_answered() -> None:
 
 @pytest.mark.parametrize(
     ("score", "label"),
-    [(1, "Emerging"), (2.49, "Emerging"), (2.5, "Developing"), (3.7499, "Developing"), (3.75, "Established"), (5, "Established")],
+    [
+        (1, "Emerging"),
+        (2.49, "Emerging"),
+        (2.5, "Developing"),
+        (3.7499, "Developing"),
+        (3.75, "Established"),
+        (5, "Established"),
+    ],
 )
 def test_bands_use_the_exact_score(score: float, label: str) -> None:
     band = band_for(score, quiz_from(SELF).bands)
@@ -382,11 +476,20 @@ def test_a_score_rounding_up_to_a_band_is_not_in_it() -> None:
 
 def test_quiz_level_bands_apply_to_subscales_only_with_mean() -> None:
     mean = quiz_from(SELF)
-    assert [b.label for b in mean.bands_for(mean.subscales[0])] == ["Emerging", "Developing", "Established"]
+    assert [b.label for b in mean.bands_for(mean.subscales[0])] == [
+        "Emerging",
+        "Developing",
+        "Established",
+    ]
     summed = quiz_from(
-        SELF.replace("scoring:\n  bands:", "scoring:\n  method: sum\n  bands:").replace("from: 1\n", "from: 3\n")
-        .replace("from: 2.5", "from: 7").replace("from: 3.75", "from: 11")
-        .replace("    title: Warmth\n", "    title: Warmth\n    bands:\n      - from: 1\n        label: Own band\n")
+        SELF.replace("scoring:\n  bands:", "scoring:\n  method: sum\n  bands:")
+        .replace("from: 1\n", "from: 3\n")
+        .replace("from: 2.5", "from: 7")
+        .replace("from: 3.75", "from: 11")
+        .replace(
+            "    title: Warmth\n",
+            "    title: Warmth\n    bands:\n      - from: 1\n        label: Own band\n",
+        )
     )
     assert summed.bands_for(summed.subscales[0]) == ()
     assert [b.label for b in summed.bands_for(summed.subscales[1])] == ["Own band"]
@@ -395,7 +498,9 @@ def test_quiz_level_bands_apply_to_subscales_only_with_mean() -> None:
 # ---------- rounding ----------
 
 
-@pytest.mark.parametrize(("value", "expected"), ROUNDING["cases"], ids=[repr(c[0]) for c in ROUNDING["cases"]])
+@pytest.mark.parametrize(
+    ("value", "expected"), ROUNDING["cases"], ids=[repr(c[0]) for c in ROUNDING["cases"]]
+)
 def test_round_half_away_from_zero(value: float, expected: float) -> None:
     assert round_half_away(value, ROUNDING["places"]) == expected
 
@@ -405,7 +510,9 @@ def test_the_shared_cases_include_those_where_python_round_differs() -> None:
     assert {2.675, 0.125, -1.005} <= set(differ)
 
 
-@pytest.mark.parametrize(("value", "expected"), [(2.5, 3), (-2.5, -3), (0.5, 1), (1.5, 2), (0.49, 0), (7 / 3, 2)])
+@pytest.mark.parametrize(
+    ("value", "expected"), [(2.5, 3), (-2.5, -3), (0.5, 1), (1.5, 2), (0.49, 0), (7 / 3, 2)]
+)
 def test_round_half_away_to_whole_numbers(value: float, expected: int) -> None:
     assert round_half_away(value, 0) == expected
 
@@ -418,6 +525,11 @@ def test_javascript_rounding_agrees_on_the_shared_cases() -> None:
     source = (files("handbook_quiz") / "assets" / "quiz.js").read_text(encoding="utf-8")
     match = re.search(r"function round2\(x\) \{.*?\}\n", source)
     assert match, "round2 not found in quiz.js"
-    script = match.group(0) + f"process.stdout.write(JSON.stringify({json.dumps(ROUNDING['cases'])}.map(c => round2(c[0]))));"
-    result = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True, timeout=30)
+    script = (
+        match.group(0)
+        + f"process.stdout.write(JSON.stringify({json.dumps(ROUNDING['cases'])}.map(c => round2(c[0]))));"
+    )
+    result = subprocess.run(
+        [node, "-e", script], capture_output=True, text=True, check=True, timeout=30
+    )
     assert json.loads(result.stdout) == [expected for _, expected in ROUNDING["cases"]]

@@ -101,7 +101,9 @@ def test_chapter_in_a_subfolder_is_found() -> None:
 @pytest.mark.parametrize("labels", [2, 11])
 def test_scale_label_count_limits_are_inclusive(labels: int) -> None:
     names = ", ".join(f'"{n}"' for n in range(labels))
-    _, issues = check_text(f"type: self-assessment\ntitle: T\nscale:\n  labels: [{names}]\nitems:\n  - text: I listen.\n")
+    _, issues = check_text(
+        f"type: self-assessment\ntitle: T\nscale:\n  labels: [{names}]\nitems:\n  - text: I listen.\n"
+    )
     assert issues == []
 
 
@@ -114,20 +116,31 @@ def test_a_file_that_is_not_a_mapping() -> None:
 
 def test_empty_file() -> None:
     _, issues = check_text("# nothing yet\n")
-    assert [str(i) for i in issues] == ["quizzes/x.yml:1:1: the file is empty: start with 'type:' and 'title:'"]
+    assert [str(i) for i in issues] == [
+        "quizzes/x.yml:1:1: the file is empty: start with 'type:' and 'title:'"
+    ]
 
 
 # ---------- the registry: a whole quizzes/ folder ----------
 
 
 def test_registry_reports_every_file_and_keeps_the_good_ones(tmp_path: Path) -> None:
-    write_tree(tmp_path, {
-        "docs/rapport.md": "# Rapport\n",
-        "quizzes/good.yml": (GOLDEN / "validate" / "valid-perspectives.yml").read_text(encoding="utf-8"),
-        "quizzes/nested/bad.yaml": (GOLDEN / "validate" / "no-questions.yml").read_text(encoding="utf-8"),
-        "quizzes/worse.yml": (GOLDEN / "validate" / "unknown-key.yml").read_text(encoding="utf-8"),
-        "quizzes/notes.txt": "not a quiz",
-    })
+    write_tree(
+        tmp_path,
+        {
+            "docs/rapport.md": "# Rapport\n",
+            "quizzes/good.yml": (GOLDEN / "validate" / "valid-perspectives.yml").read_text(
+                encoding="utf-8"
+            ),
+            "quizzes/nested/bad.yaml": (GOLDEN / "validate" / "no-questions.yml").read_text(
+                encoding="utf-8"
+            ),
+            "quizzes/worse.yml": (GOLDEN / "validate" / "unknown-key.yml").read_text(
+                encoding="utf-8"
+            ),
+            "quizzes/notes.txt": "not a quiz",
+        },
+    )
     registry = QuizRegistry.load(tmp_path / "quizzes", tmp_path, tmp_path / "docs")
     assert list(registry.quizzes) == ["good"]
     assert sorted(registry.broken) == ["bad", "worse"]
@@ -138,12 +151,15 @@ def test_registry_reports_every_file_and_keeps_the_good_ones(tmp_path: Path) -> 
 
 def test_registry_rejects_a_duplicate_quiz_id_naming_both_places(tmp_path: Path) -> None:
     quiz = (GOLDEN / "validate" / "valid-knowledge-all-keys.yml").read_text(encoding="utf-8")
-    write_tree(tmp_path, {
-        "docs/repairing-ruptures.md": "# Ruptures\n",
-        "quizzes/a.yml": quiz,
-        "quizzes/b.yml": quiz,
-        "quizzes/ruptures-check.yaml": quiz.replace("id: ruptures-check\n", ""),
-    })
+    write_tree(
+        tmp_path,
+        {
+            "docs/repairing-ruptures.md": "# Ruptures\n",
+            "quizzes/a.yml": quiz,
+            "quizzes/b.yml": quiz,
+            "quizzes/ruptures-check.yaml": quiz.replace("id: ruptures-check\n", ""),
+        },
+    )
     registry = QuizRegistry.load(tmp_path / "quizzes", tmp_path, tmp_path / "docs")
     assert list(registry.quizzes) == ["ruptures-check"]
     assert registry.quizzes["ruptures-check"].source == "quizzes/a.yml"
@@ -169,7 +185,9 @@ def test_validation_error_lists_every_issue() -> None:
 
 
 def test_registry_survives_an_id_that_is_not_text(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"quizzes/odd.yml": "id: [a, b]\ntype: knowledge\ntitle: T\nquestions: []\n"})
+    write_tree(
+        tmp_path, {"quizzes/odd.yml": "id: [a, b]\ntype: knowledge\ntitle: T\nquestions: []\n"}
+    )
     registry = QuizRegistry.load(tmp_path / "quizzes", tmp_path)
     assert list(registry.broken) == ["odd"]
     assert [str(i) for i in registry.issues] == [
@@ -204,22 +222,35 @@ items:
 def test_boolean_keys_take_only_true_and_false(word: str) -> None:
     """YAML 1.1 reads yes/no/on/off as true/false; the format takes only the two words (issue 16, point 5)."""
     value = "true" if word.lower() in ("yes", "on", "y") else "false"
-    cases = [(KNOW.format(top="", correct=word), "questions[1].choices[1].correct"),
-             (KNOW.format(top=f"shuffle: {word}\n", correct="true"), "shuffle"),
-             (SELF_ASSESSMENT.format(top="", reverse=word), "items[1].reverse")]
+    cases = [
+        (KNOW.format(top="", correct=word), "questions[1].choices[1].correct"),
+        (KNOW.format(top=f"shuffle: {word}\n", correct="true"), "shuffle"),
+        (SELF_ASSESSMENT.format(top="", reverse=word), "items[1].reverse"),
+    ]
     for text, path in cases:
         quiz, issues = check_text(text)
         if word in ("y", "n") and quiz is not None:
             continue  # PyYAML reads y/n as text, and then the schema says "expected true or false"
         messages = [f"{i.path}: {i.message}" for i in issues]
-        expected = (f"{path}: '{word}' is not allowed here: write true or false (YAML reads '{word}' as {value}, "
-                    "but this format takes only the words true and false)")
-        assert expected in messages or any(m.startswith(f"{path}: expected true or false") for m in messages), messages
+        expected = (
+            f"{path}: '{word}' is not allowed here: write true or false (YAML reads '{word}' as {value}, "
+            "but this format takes only the words true and false)"
+        )
+        assert expected in messages or any(
+            m.startswith(f"{path}: expected true or false") for m in messages
+        ), messages
 
 
 def test_true_and_false_in_any_case_are_fine() -> None:
     for word in ("true", "True", "false", "FALSE"):
-        assert check_text(KNOW.format(top="", correct=word).replace("      - text: B\n", "      - text: B\n        correct: true\n"))[1] == []
+        assert (
+            check_text(
+                KNOW.format(top="", correct=word).replace(
+                    "      - text: B\n", "      - text: B\n        correct: true\n"
+                )
+            )[1]
+            == []
+        )
 
 
 def test_shuffle_defaults_to_true_and_may_be_turned_off() -> None:
@@ -231,16 +262,22 @@ def test_a_self_assessment_is_never_shuffled() -> None:
     quiz, issues = check_text(SELF_ASSESSMENT.format(top="shuffle: true\n", reverse="false"))
     assert quiz is None
     assert [f"{i.path}: {i.message}" for i in issues] == [
-        "shuffle: a self-assessment's items are never shuffled (their order is part of the scale): remove 'shuffle'"]
+        "shuffle: a self-assessment's items are never shuffled (their order is part of the scale): remove 'shuffle'"
+    ]
 
 
 @pytest.mark.parametrize("template", [KNOW, SELF_ASSESSMENT], ids=["knowledge", "self-assessment"])
 def test_audience_defaults_to_readers(template: str) -> None:
     fill = {"correct": "true", "reverse": "false"}
     assert check_text(template.format(top="", **fill))[0].audience == "readers"
-    assert check_text(template.format(top="audience: instructors\n", **fill))[0].audience == "instructors"
+    assert (
+        check_text(template.format(top="audience: instructors\n", **fill))[0].audience
+        == "instructors"
+    )
     issues = check_text(template.format(top="audience: instructor\n", **fill))[1]
-    assert [i.message for i in issues] == ["'instructor' is not allowed: use one of readers, instructors (did you mean 'instructors'?)"]
+    assert [i.message for i in issues] == [
+        "'instructor' is not allowed: use one of readers, instructors (did you mean 'instructors'?)"
+    ]
 
 
 def test_the_guide_demos_are_for_instructors() -> None:
@@ -252,17 +289,24 @@ def test_the_guide_demos_are_for_instructors() -> None:
 
 def test_a_first_band_out_of_range_is_one_message() -> None:
     """Issue 16, point 6: the root cause (where the first band must start), once."""
-    text = SELF_ASSESSMENT.format(top="", reverse="false") + "scoring:\n  bands:\n    - {from: 0, label: Low}\n    - {from: 1.5, label: High}\n"
+    text = (
+        SELF_ASSESSMENT.format(top="", reverse="false")
+        + "scoring:\n  bands:\n    - {from: 0, label: Low}\n    - {from: 1.5, label: High}\n"
+    )
     issues = check_text(text)[1]
     assert [f"{i.path}: {i.message}" for i in issues] == [
         "scoring.bands[1].from: the first band must start at the lowest possible score, 1 "
-        "(found 0; 'scale.start' is 1 when not written; 'scoring.method' is mean when not written)"]
+        "(found 0; 'scale.start' is 1 when not written; 'scoring.method' is mean when not written)"
+    ]
 
 
 def test_an_id_the_instructor_never_wrote_says_where_it_comes_from() -> None:
     """Issue 16, point 7: 'i2' is not in the file, so the message says it is the default id, by position."""
-    text = ("type: self-assessment\ntitle: T\nscale: {labels: [Never, Always]}\nsubscales: [{id: warmth, title: W}]\n"
-            "items:\n  - {text: I listen., subscale: warmth}\n  - text: I greet.\n")
+    text = (
+        "type: self-assessment\ntitle: T\nscale: {labels: [Never, Always]}\nsubscales: [{id: warmth, title: W}]\n"
+        "items:\n  - {text: I listen., subscale: warmth}\n  - text: I greet.\n"
+    )
     issues = check_text(text)[1]
     assert [f"{i.path}: {i.message}" for i in issues] == [
-        "items[2]: item 2 (default id 'i2', from its position) has no 'subscale': add one of warmth"]
+        "items[2]: item 2 (default id 'i2', from its position) has no 'subscale': add one of warmth"
+    ]

@@ -26,8 +26,11 @@ from .text import Site, Text
 
 Exporter = Callable[[Quiz, Text], Files]
 EXPORTERS: dict[str, Exporter] = {
-    "gift": export_gift, "moodle-xml": export_moodle_xml, "qti": export_qti,
-    "json": export_json, "handout": export_handout,
+    "gift": export_gift,
+    "moodle-xml": export_moodle_xml,
+    "qti": export_qti,
+    "json": export_json,
+    "handout": export_handout,
 }
 
 
@@ -54,8 +57,12 @@ def load_project(config_file: Path) -> Project:
     except HandbookError as error:
         raise ExportError(str(error)) from None
     url = handbook.config.site_url or ""
-    site = Site(url if not url or url.endswith("/") else url + "/", bool(handbook.config.use_directory_urls),
-                handbook.config.site_name, handbook.quiz_config.pages_dir)
+    site = Site(
+        url if not url or url.endswith("/") else url + "/",
+        bool(handbook.config.use_directory_urls),
+        handbook.config.site_name,
+        handbook.quiz_config.pages_dir,
+    )
     return Project(site, handbook.project_dir, handbook.docs_dir, handbook.quizzes_dir)
 
 
@@ -73,7 +80,9 @@ def formats_for(quiz: Quiz, requested: str) -> tuple[str, ...]:
     return fitting if requested == "all" else tuple(f for f in (requested,) if f in fitting)
 
 
-def export_quizzes(quizzes: Iterable[Quiz], requested: str, text: Text, answers: bool = False) -> Files:
+def export_quizzes(
+    quizzes: Iterable[Quiz], requested: str, text: Text, answers: bool = False
+) -> Files:
     """Every file for these quizzes, in memory, keyed by path under the output folder."""
     files: Files = {}
     for quiz in quizzes:
@@ -88,16 +97,26 @@ def export_quizzes(quizzes: Iterable[Quiz], requested: str, text: Text, answers:
 def select(registry: QuizRegistry, quiz_ids: tuple[str, ...], requested: str) -> list[Quiz]:
     """The quizzes to export; an unknown id, or an id the format cannot export, is an error."""
     if not quiz_ids:
-        return [registry.quizzes[qid] for qid in sorted(registry.quizzes) if formats_for(registry.quizzes[qid], requested)]
+        return [
+            registry.quizzes[qid]
+            for qid in sorted(registry.quizzes)
+            if formats_for(registry.quizzes[qid], requested)
+        ]
     problems = []
     for qid in quiz_ids:
         quiz = registry.quizzes.get(qid)
         if quiz is None:
             problems.append(f"no quiz has the id '{qid}'{registry.suggest(qid)}")
         elif not formats_for(quiz, requested):
-            fitting = "json or handout: no LMS quiz engine can score a self-assessment" if not quiz.is_knowledge else "gift, moodle-xml or qti"
+            fitting = (
+                "json or handout: no LMS quiz engine can score a self-assessment"
+                if not quiz.is_knowledge
+                else "gift, moodle-xml or qti"
+            )
             kind = "knowledge check" if quiz.is_knowledge else "self-assessment"
-            problems.append(f"'{qid}' is a {kind} and cannot be exported as {requested}: use --format {fitting}")
+            problems.append(
+                f"'{qid}' is a {kind} and cannot be exported as {requested}: use --format {fitting}"
+            )
     if problems:
         raise ExportError("\n".join(problems))
     return [registry.quizzes[qid] for qid in dict.fromkeys(quiz_ids)]
@@ -115,16 +134,35 @@ def write(files: Files, out: Path) -> None:
 
 @click.command("export")
 @click.argument("quiz_ids", nargs=-1, metavar="[QUIZ_ID]...")
-@click.option("--format", "requested", type=click.Choice([*FORMATS, "all"]), default="all", show_default=True,
-              help="gift, moodle-xml and qti export knowledge checks; json and handout export self-assessments; "
-                   "all exports each quiz in every format that fits it.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to write into (one sub-folder per format); files already there are overwritten. "
-                   "Default: export/ next to mkdocs.yml, never inside docs/.")
-@click.option("--answers", is_flag=True, help="Also write an answer key for each exported knowledge check "
-              "(answers/<id>.html). For instructors only.")
+@click.option(
+    "--format",
+    "requested",
+    type=click.Choice([*FORMATS, "all"]),
+    default="all",
+    show_default=True,
+    help="gift, moodle-xml and qti export knowledge checks; json and handout export self-assessments; "
+    "all exports each quiz in every format that fits it.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write into (one sub-folder per format); files already there are overwritten. "
+    "Default: export/ next to mkdocs.yml, never inside docs/.",
+)
+@click.option(
+    "--answers",
+    is_flag=True,
+    help="Also write an answer key for each exported knowledge check "
+    "(answers/<id>.html). For instructors only.",
+)
 @config_option
-def export(quiz_ids: tuple[str, ...], requested: str, out: Path | None, answers: bool, config_file: Path | None) -> None:
+def export(
+    quiz_ids: tuple[str, ...],
+    requested: str,
+    out: Path | None,
+    answers: bool,
+    config_file: Path | None,
+) -> None:
     """Export quizzes (default: all) for an LMS, as data, or for print.
 
     Knowledge checks go to Moodle GIFT (gift/), Moodle XML (moodle-xml/) and IMS QTI 2.1 zip
@@ -155,8 +193,11 @@ def export(quiz_ids: tuple[str, ...], requested: str, out: Path | None, answers:
         click.echo(f"handbook export: {error}", err=True)
         raise SystemExit(1) from None
     if not project.site.url:
-        click.echo("Warning: mkdocs.yml has no site_url, so links to chapters stay relative and will not work "
-                   "from an LMS. Set site_url and export again.", err=True)
+        click.echo(
+            "Warning: mkdocs.yml has no site_url, so links to chapters stay relative and will not work "
+            "from an LMS. Set site_url and export again.",
+            err=True,
+        )
     _summary(files, quizzes, out)
 
 
@@ -166,6 +207,10 @@ def _summary(files: Files, quizzes: list[Quiz], out: Path) -> None:
         folder = path.split("/", 1)[0]
         folders[folder] = folders.get(folder, 0) + 1
     listed = ", ".join(f"{folder}/ ({count})" for folder, count in sorted(folders.items()))
-    click.echo(f"Exported {len(quizzes)} quiz{'zes' if len(quizzes) != 1 else ''} to {out}: {listed}")
-    if any(p.startswith(("gift/", "moodle-xml/")) for p in files) and any(q.multiple for z in quizzes for q in z.questions):
+    click.echo(
+        f"Exported {len(quizzes)} quiz{'zes' if len(quizzes) != 1 else ''} to {out}: {listed}"
+    )
+    if any(p.startswith(("gift/", "moodle-xml/")) for p in files) and any(
+        q.multiple for z in quizzes for q in z.questions
+    ):
         click.echo(f"Note: {PARTIAL_CREDIT_NOTE}")

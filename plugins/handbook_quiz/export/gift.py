@@ -31,8 +31,9 @@ def export_gift(quiz: Quiz, text: Text) -> Files:
         f"Online: {text.site.quiz_url(quiz.id)}" if text.site.url else "",
         "Import in Moodle: Question bank > Import > GIFT format. Texts are HTML.",
         "GIFT cannot say whether to shuffle choices: Moodle applies its own default.",
-        "" if getattr(quiz, "shuffle", True) else
-        "This quiz keeps its choices in order (shuffle: false): import the Moodle XML file instead, or untick "
+        ""
+        if getattr(quiz, "shuffle", True)
+        else "This quiz keeps its choices in order (shuffle: false): import the Moodle XML file instead, or untick "
         "'Shuffle the choices?' in each question after importing.",
         PARTIAL_CREDIT_NOTE if any(q.multiple for q in quiz.questions) else "",
     ]
@@ -55,10 +56,12 @@ def _question(quiz: Quiz, question: Question, text: Text) -> list[str]:
         else:
             sign = f"~%{percent(fraction)}%"
         feedback = text.inline(choice.feedback)
-        lines.append(f"\t{sign}{escape(text.inline(choice.text))}" + (f"#{escape(feedback)}" if feedback else ""))
+        lines.append(
+            f"\t{sign}{escape(text.inline(choice.text))}"
+            + (f"#{escape(feedback)}" if feedback else "")
+        )
     explanation = text.html(question.explanation)
     if explanation:
         lines.append(f"\t####{escape(explanation)}")
     lines.append("}")
     return lines
-

@@ -75,7 +75,7 @@ def _question(quiz: Quiz, question: Question, text: Text) -> list[str]:
         lines.append("    <shownumcorrect/>")
     for choice, fraction in zip(question.choices, choice_fractions(question), strict=True):
         lines += [
-            f"    <answer fraction={quoteattr(percent(fraction))} format=\"html\">",
+            f'    <answer fraction={quoteattr(percent(fraction))} format="html">',
             f"      <text>{cdata(text.inline(choice.text))}</text>",
             _html_field("feedback", text.inline(choice.feedback), "      "),
             "    </answer>",

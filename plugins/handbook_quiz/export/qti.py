@@ -50,10 +50,20 @@ def export_qti(quiz: Quiz, text: Text) -> Files:
 
 def _root(tag: str, namespace: str, schema: str, attrs: dict[str, str]) -> ET.Element:
     """A document element declaring its namespaces itself, so every other element stays unprefixed."""
-    return ET.Element(tag, {"xmlns": namespace, "xmlns:xsi": XSI_NS, "xsi:schemaLocation": f"{namespace} {schema}", **attrs})
+    return ET.Element(
+        tag,
+        {
+            "xmlns": namespace,
+            "xmlns:xsi": XSI_NS,
+            "xsi:schemaLocation": f"{namespace} {schema}",
+            **attrs,
+        },
+    )
 
 
-def _el(parent: ET.Element, tag: str, attrs: dict[str, str] | None = None, text: str | None = None) -> ET.Element:
+def _el(
+    parent: ET.Element, tag: str, attrs: dict[str, str] | None = None, text: str | None = None
+) -> ET.Element:
     element = ET.SubElement(parent, tag, attrs or {})
     element.text = text
     return element
@@ -75,38 +85,87 @@ def _title(html: str, limit: int = 100) -> str:
 
 def _item(quiz: Quiz, question: Question, text: Text) -> ET.Element:
     body_html = text.html(question.text)
-    item = _root("assessmentItem", QTI_NS, QTI_XSD, {
-        "identifier": item_id(quiz, question), "title": _title(body_html),
-        "adaptive": "false", "timeDependent": "false", "toolName": "handbook-quiz", "toolVersion": __version__,
-    })
+    item = _root(
+        "assessmentItem",
+        QTI_NS,
+        QTI_XSD,
+        {
+            "identifier": item_id(quiz, question),
+            "title": _title(body_html),
+            "adaptive": "false",
+            "timeDependent": "false",
+            "toolName": "handbook-quiz",
+            "toolVersion": __version__,
+        },
+    )
     cardinality = "multiple" if question.multiple else "single"
-    response = _el(item, "responseDeclaration", {"identifier": "RESPONSE", "cardinality": cardinality, "baseType": "identifier"})
+    response = _el(
+        item,
+        "responseDeclaration",
+        {"identifier": "RESPONSE", "cardinality": cardinality, "baseType": "identifier"},
+    )
     correct = _el(response, "correctResponse")
     for index, choice in enumerate(question.choices):
         if choice.correct:
             _el(correct, "value", text=choice_id(index))
     for identifier, default in (("SCORE", "0"), ("MAXSCORE", "1")):
-        outcome = _el(item, "outcomeDeclaration", {"identifier": identifier, "cardinality": "single", "baseType": "float"})
+        outcome = _el(
+            item,
+            "outcomeDeclaration",
+            {"identifier": identifier, "cardinality": "single", "baseType": "float"},
+        )
         _el(_el(outcome, "defaultValue"), "value", text=default)
-    _el(item, "outcomeDeclaration", {"identifier": "FEEDBACK", "cardinality": "multiple", "baseType": "identifier"})
+    _el(
+        item,
+        "outcomeDeclaration",
+        {"identifier": "FEEDBACK", "cardinality": "multiple", "baseType": "identifier"},
+    )
 
     body = _el(item, "itemBody")
     if question.vignette:
         _fill(_el(body, "div", {"class": "hq-vignette"}), text.html(question.vignette))
     _fill(_el(body, "div", {"class": "hq-question"}), body_html)
-    interaction = _el(body, "choiceInteraction", {"responseIdentifier": "RESPONSE", "shuffle": str(quiz.shuffle).lower(),
-                                                  "maxChoices": "0" if question.multiple else "1"})
+    interaction = _el(
+        body,
+        "choiceInteraction",
+        {
+            "responseIdentifier": "RESPONSE",
+            "shuffle": str(quiz.shuffle).lower(),
+            "maxChoices": "0" if question.multiple else "1",
+        },
+    )
     for index, choice in enumerate(question.choices):
-        _fill(_el(interaction, "simpleChoice", {"identifier": choice_id(index)}), text.inline(choice.text))
+        _fill(
+            _el(interaction, "simpleChoice", {"identifier": choice_id(index)}),
+            text.inline(choice.text),
+        )
 
     explanation = text.html(question.explanation)
     _response_processing(item, explanation != "")
     for index, choice in enumerate(question.choices):
         feedback = text.inline(choice.feedback)
         if feedback:
-            _fill(_el(item, "modalFeedback", {"outcomeIdentifier": "FEEDBACK", "identifier": choice_id(index), "showHide": "show"}), feedback)
+            _fill(
+                _el(
+                    item,
+                    "modalFeedback",
+                    {
+                        "outcomeIdentifier": "FEEDBACK",
+                        "identifier": choice_id(index),
+                        "showHide": "show",
+                    },
+                ),
+                feedback,
+            )
     if explanation:
-        _fill(_el(item, "modalFeedback", {"outcomeIdentifier": "FEEDBACK", "identifier": EXPLANATION, "showHide": "show"}), explanation)
+        _fill(
+            _el(
+                item,
+                "modalFeedback",
+                {"outcomeIdentifier": "FEEDBACK", "identifier": EXPLANATION, "showHide": "show"},
+            ),
+            explanation,
+        )
     return item
 
 
@@ -118,8 +177,18 @@ def _response_processing(item: ET.Element, explanation: bool) -> None:
     match = _el(right, "match")
     _el(match, "variable", {"identifier": "RESPONSE"})
     _el(match, "correct", {"identifier": "RESPONSE"})
-    _el(_el(right, "setOutcomeValue", {"identifier": "SCORE"}), "baseValue", {"baseType": "float"}, "1")
-    _el(_el(_el(condition, "responseElse"), "setOutcomeValue", {"identifier": "SCORE"}), "baseValue", {"baseType": "float"}, "0")
+    _el(
+        _el(right, "setOutcomeValue", {"identifier": "SCORE"}),
+        "baseValue",
+        {"baseType": "float"},
+        "1",
+    )
+    _el(
+        _el(_el(condition, "responseElse"), "setOutcomeValue", {"identifier": "SCORE"}),
+        "baseValue",
+        {"baseType": "float"},
+        "0",
+    )
 
     feedback = _el(processing, "responseCondition")
     answered = _el(feedback, "responseIf")
@@ -128,29 +197,72 @@ def _response_processing(item: ET.Element, explanation: bool) -> None:
     _el(chosen, "variable", {"identifier": "RESPONSE"})
     if explanation:
         _el(chosen, "baseValue", {"baseType": "identifier"}, EXPLANATION)
-        unanswered = _el(_el(_el(feedback, "responseElse"), "setOutcomeValue", {"identifier": "FEEDBACK"}), "multiple")
+        unanswered = _el(
+            _el(_el(feedback, "responseElse"), "setOutcomeValue", {"identifier": "FEEDBACK"}),
+            "multiple",
+        )
         _el(unanswered, "baseValue", {"baseType": "identifier"}, EXPLANATION)
 
 
 def _test(quiz: Quiz, text: Text) -> ET.Element:
     """The quiz as one section; ``feedback: end`` becomes simultaneous submission, and one attempt each."""
-    test = _root("assessmentTest", QTI_NS, QTI_XSD, {"identifier": f"test.{quiz.id}", "title": quiz.title,
-                                        "toolName": "handbook-quiz", "toolVersion": __version__})
-    for identifier, base_type, default in (("SCORE", "float", "0"), ("MAXSCORE", "float", str(len(quiz.questions)))):
-        outcome = _el(test, "outcomeDeclaration", {"identifier": identifier, "cardinality": "single", "baseType": base_type})
+    test = _root(
+        "assessmentTest",
+        QTI_NS,
+        QTI_XSD,
+        {
+            "identifier": f"test.{quiz.id}",
+            "title": quiz.title,
+            "toolName": "handbook-quiz",
+            "toolVersion": __version__,
+        },
+    )
+    for identifier, base_type, default in (
+        ("SCORE", "float", "0"),
+        ("MAXSCORE", "float", str(len(quiz.questions))),
+    ):
+        outcome = _el(
+            test,
+            "outcomeDeclaration",
+            {"identifier": identifier, "cardinality": "single", "baseType": base_type},
+        )
         _el(_el(outcome, "defaultValue"), "value", text=default)
     if quiz.pass_mark is not None:
-        _el(test, "outcomeDeclaration", {"identifier": "PASS", "cardinality": "single", "baseType": "boolean"})
+        _el(
+            test,
+            "outcomeDeclaration",
+            {"identifier": "PASS", "cardinality": "single", "baseType": "boolean"},
+        )
     mode = "individual" if quiz.feedback == "immediate" else "simultaneous"
-    part = _el(test, "testPart", {"identifier": "part.1", "navigationMode": "nonlinear", "submissionMode": mode})
-    _el(part, "itemSessionControl", {"maxAttempts": "1", "showFeedback": "true", "allowReview": "true"})
-    section = _el(part, "assessmentSection", {"identifier": "section.1", "title": quiz.title, "visible": "true"})
+    part = _el(
+        test,
+        "testPart",
+        {"identifier": "part.1", "navigationMode": "nonlinear", "submissionMode": mode},
+    )
+    _el(
+        part,
+        "itemSessionControl",
+        {"maxAttempts": "1", "showFeedback": "true", "allowReview": "true"},
+    )
+    section = _el(
+        part,
+        "assessmentSection",
+        {"identifier": "section.1", "title": quiz.title, "visible": "true"},
+    )
     if quiz.description:
         _fill(_el(section, "rubricBlock", {"view": "candidate"}), text.html(quiz.description))
     for question in quiz.questions:
-        _el(section, "assessmentItemRef", {"identifier": item_id(quiz, question), "href": f"items/{question.id}.xml"})
+        _el(
+            section,
+            "assessmentItemRef",
+            {"identifier": item_id(quiz, question), "href": f"items/{question.id}.xml"},
+        )
     processing = _el(test, "outcomeProcessing")
-    _el(_el(_el(processing, "setOutcomeValue", {"identifier": "SCORE"}), "sum"), "testVariables", {"variableIdentifier": "SCORE"})
+    _el(
+        _el(_el(processing, "setOutcomeValue", {"identifier": "SCORE"}), "sum"),
+        "testVariables",
+        {"variableIdentifier": "SCORE"},
+    )
     if quiz.pass_mark is not None:
         gte = _el(_el(processing, "setOutcomeValue", {"identifier": "PASS"}), "gte")
         divide = _el(gte, "divide")
@@ -168,13 +280,29 @@ def _manifest(quiz: Quiz) -> ET.Element:
     _el(metadata, "schemaversion", text="1.0.0")
     _el(manifest, "organizations")
     resources = _el(manifest, "resources")
-    test = _el(resources, "resource", {"identifier": f"resource.test.{quiz.id}", "type": "imsqti_test_xmlv2p1", "href": TEST_FILE})
+    test = _el(
+        resources,
+        "resource",
+        {
+            "identifier": f"resource.test.{quiz.id}",
+            "type": "imsqti_test_xmlv2p1",
+            "href": TEST_FILE,
+        },
+    )
     _el(test, "file", {"href": TEST_FILE})
     for question in quiz.questions:
         _el(test, "dependency", {"identifierref": f"resource.{item_id(quiz, question)}"})
     for question in quiz.questions:
         href = f"items/{question.id}.xml"
-        item = _el(resources, "resource", {"identifier": f"resource.{item_id(quiz, question)}", "type": "imsqti_item_xmlv2p1", "href": href})
+        item = _el(
+            resources,
+            "resource",
+            {
+                "identifier": f"resource.{item_id(quiz, question)}",
+                "type": "imsqti_item_xmlv2p1",
+                "href": href,
+            },
+        )
         _el(item, "file", {"href": href})
     return manifest
 

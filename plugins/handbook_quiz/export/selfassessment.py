@@ -37,28 +37,63 @@ def export_json(quiz: Quiz, text: Text) -> Files:
 
     scale = quiz.scale
     data: dict[str, Any] = {
-        "format": JSON_FORMAT, "format_version": 1, "text_format": "markdown",
-        "id": quiz.id, "type": quiz.type, "title": quiz.title, "version": quiz.version,
-        "content_hash": content_hash(quiz), "url": text.site.quiz_url(quiz.id) if text.site.url else None,
-        "chapter": text.site.absolute(quiz.chapter) if quiz.chapter else None, "note": NOTE,
+        "format": JSON_FORMAT,
+        "format_version": 1,
+        "text_format": "markdown",
+        "id": quiz.id,
+        "type": quiz.type,
+        "title": quiz.title,
+        "version": quiz.version,
+        "content_hash": content_hash(quiz),
+        "url": text.site.quiz_url(quiz.id) if text.site.url else None,
+        "chapter": text.site.absolute(quiz.chapter) if quiz.chapter else None,
+        "note": NOTE,
         "description": text.markdown(quiz.description) or None,
         "perspectives": dict(quiz.perspectives),
-        "scale": {"labels": list(scale.labels), "start": scale.start, "values": list(range(scale.minimum, scale.maximum + 1)),
-                  "min": scale.minimum, "max": scale.maximum},
-        "scoring": {"method": quiz.method, "reverse": "a reverse-scored item's value is (min + max) - value",
-                    "min": _limits(quiz, len(quiz.items))[0], "max": _limits(quiz, len(quiz.items))[1],
-                    "bands": bands(quiz.bands)},
-        "subscales": [{
-            "id": s.id, "title": worded(s.title), "description": worded(s.description),
-            "items": [item.id for item in quiz.items_of(s.id)],
-            "min": _limits(quiz, len(quiz.items_of(s.id)))[0], "max": _limits(quiz, len(quiz.items_of(s.id)))[1],
-            "bands": bands(s.bands), "banded_by": "own" if s.bands else ("quiz" if quiz.bands_for(s) else "none"),
-        } for s in quiz.subscales],
-        "items": [{"id": i.id, "text": worded(i.text), "subscale": i.subscale or None, "reverse": i.reverse} for i in quiz.items],
+        "scale": {
+            "labels": list(scale.labels),
+            "start": scale.start,
+            "values": list(range(scale.minimum, scale.maximum + 1)),
+            "min": scale.minimum,
+            "max": scale.maximum,
+        },
+        "scoring": {
+            "method": quiz.method,
+            "reverse": "a reverse-scored item's value is (min + max) - value",
+            "min": _limits(quiz, len(quiz.items))[0],
+            "max": _limits(quiz, len(quiz.items))[1],
+            "bands": bands(quiz.bands),
+        },
+        "subscales": [
+            {
+                "id": s.id,
+                "title": worded(s.title),
+                "description": worded(s.description),
+                "items": [item.id for item in quiz.items_of(s.id)],
+                "min": _limits(quiz, len(quiz.items_of(s.id)))[0],
+                "max": _limits(quiz, len(quiz.items_of(s.id)))[1],
+                "bands": bands(s.bands),
+                "banded_by": "own" if s.bands else ("quiz" if quiz.bands_for(s) else "none"),
+            }
+            for s in quiz.subscales
+        ],
+        "items": [
+            {
+                "id": i.id,
+                "text": worded(i.text),
+                "subscale": i.subscale or None,
+                "reverse": i.reverse,
+            }
+            for i in quiz.items
+        ],
         "results": worded(quiz.results),
         "reflection": [worded(prompt) for prompt in quiz.reflection],
     }
-    return {f"json/{quiz.id}.json": (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")}
+    return {
+        f"json/{quiz.id}.json": (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode(
+            "utf-8"
+        )
+    }
 
 
 def _limits(quiz: Quiz, count: int) -> tuple[float, float]:
@@ -85,19 +120,31 @@ def _sheet(quiz: Quiz, text: Text, perspective: str) -> str:
     out = ['<section class="sheet">', f"<h1>{escape(quiz.title)}</h1>"]
     if perspective:
         out.append(f"<p><strong>{escape(quiz.perspectives[perspective])}</strong></p>")
-    out += [text.html(quiz.description), f'<p class="note">{NOTE}</p>',
-            "<p>For each statement, tick the one box that fits best. There are no right or wrong answers.</p>",
-            '<table class="scale">', "<thead><tr><th>#</th><th>Statement</th>"]
+    out += [
+        text.html(quiz.description),
+        f'<p class="note">{NOTE}</p>',
+        "<p>For each statement, tick the one box that fits best. There are no right or wrong answers.</p>",
+        '<table class="scale">',
+        "<thead><tr><th>#</th><th>Statement</th>",
+    ]
     values = range(scale.minimum, scale.maximum + 1)
-    out += [f'<th class="value">{escape(label)}<br>({value})</th>' for label, value in zip(scale.labels, values, strict=True)]
+    out += [
+        f'<th class="value">{escape(label)}<br>({value})</th>'
+        for label, value in zip(scale.labels, values, strict=True)
+    ]
     out.append("</tr></thead><tbody>")
     for number, item in enumerate(quiz.items, start=1):
         boxes = '<td class="box">\u2610</td>' * len(scale.labels)
-        out.append(f"<tr><td>{number}</td><td>{text.inline(item.text[perspective])}</td>{boxes}</tr>")
+        out.append(
+            f"<tr><td>{number}</td><td>{text.inline(item.text[perspective])}</td>{boxes}</tr>"
+        )
     out.append("</tbody></table>")
     if quiz.reflection:
         out.append("<h2>Reflection</h2>")
-        out += [f'{text.html(prompt[perspective])}<div class="lines"></div>' for prompt in quiz.reflection]
+        out += [
+            f'{text.html(prompt[perspective])}<div class="lines"></div>'
+            for prompt in quiz.reflection
+        ]
     out.append("</section>")
     return "\n".join(part for part in out if part)
 
@@ -107,23 +154,37 @@ def _key(quiz: Quiz, text: Text) -> str:
     assert quiz.scale is not None
     scale = quiz.scale
     numbers = {item.id: n for n, item in enumerate(quiz.items, start=1)}
-    values = ", ".join(f"{escape(label)} = {scale.start + i}" for i, label in enumerate(scale.labels))
+    values = ", ".join(
+        f"{escape(label)} = {scale.start + i}" for i, label in enumerate(scale.labels)
+    )
     combine = "mean (average)" if quiz.method == "mean" else "sum"
-    out = ['<section class="key">', f"<h1>Scoring key: {escape(quiz.title)}</h1>", "<ol>",
-           f"<li>Each ticked box scores its value: {values}.</li>",
-           f"<li>Reverse-scored statements (marked R) score {scale.minimum + scale.maximum} minus the value ticked, "
-           f"so {scale.maximum} becomes {scale.minimum}.</li>" if any(i.reverse for i in quiz.items) else "",
-           f"<li>Each area's score is the {combine} of its statements' scores; the overall score is the {combine} "
-           f"of all {len(quiz.items)} statements.</li>" if quiz.subscales else
-           f"<li>The overall score is the {combine} of all {len(quiz.items)} statements' scores.</li>",
-           "<li>Every statement must be answered. Use the exact score to find its band; when showing a score, "
-           "round it to 2 decimals (halves away from zero).</li>", "</ol>"]
+    out = [
+        '<section class="key">',
+        f"<h1>Scoring key: {escape(quiz.title)}</h1>",
+        "<ol>",
+        f"<li>Each ticked box scores its value: {values}.</li>",
+        f"<li>Reverse-scored statements (marked R) score {scale.minimum + scale.maximum} minus the value ticked, "
+        f"so {scale.maximum} becomes {scale.minimum}.</li>"
+        if any(i.reverse for i in quiz.items)
+        else "",
+        f"<li>Each area's score is the {combine} of its statements' scores; the overall score is the {combine} "
+        f"of all {len(quiz.items)} statements.</li>"
+        if quiz.subscales
+        else f"<li>The overall score is the {combine} of all {len(quiz.items)} statements' scores.</li>",
+        "<li>Every statement must be answered. Use the exact score to find its band; when showing a score, "
+        "round it to 2 decimals (halves away from zero).</li>",
+        "</ol>",
+    ]
     out += _item_table(quiz, numbers)
     first = quiz.perspective_keys[0]
     sharing = [s.title[first] for s in quiz.subscales if not s.bands and quiz.bands_for(s)]
     if quiz.bands:
-        shared = f" The same bands apply to each area: {escape(', '.join(sharing))}." if sharing else ""
-        out += _band_table(quiz, text, "Overall score", quiz.bands, _limits(quiz, len(quiz.items)), shared)
+        shared = (
+            f" The same bands apply to each area: {escape(', '.join(sharing))}." if sharing else ""
+        )
+        out += _band_table(
+            quiz, text, "Overall score", quiz.bands, _limits(quiz, len(quiz.items)), shared
+        )
     for subscale in quiz.subscales:
         if subscale.bands:
             limits = _limits(quiz, len(quiz.items_of(subscale.id)))
@@ -137,24 +198,45 @@ def _key(quiz: Quiz, text: Text) -> str:
 
 def _item_table(quiz: Quiz, numbers: dict[str, int]) -> list[str]:
     titles = {s.id: s.title[quiz.perspective_keys[0]] for s in quiz.subscales}
-    out = ["<h2>Statements</h2>", "<table><thead><tr><th>#</th><th>Id</th>"
-           + ("<th>Area</th>" if quiz.subscales else "") + "<th>Scoring</th></tr></thead><tbody>"]
+    out = [
+        "<h2>Statements</h2>",
+        "<table><thead><tr><th>#</th><th>Id</th>"
+        + ("<th>Area</th>" if quiz.subscales else "")
+        + "<th>Scoring</th></tr></thead><tbody>",
+    ]
     for item in quiz.items:
         area = f"<td>{escape(titles[item.subscale])}</td>" if quiz.subscales else ""
         scoring = "R (reverse)" if item.reverse else "as ticked"
-        out.append(f"<tr><td>{numbers[item.id]}</td><td>{escape(item.id)}</td>{area}<td>{scoring}</td></tr>")
+        out.append(
+            f"<tr><td>{numbers[item.id]}</td><td>{escape(item.id)}</td>{area}<td>{scoring}</td></tr>"
+        )
     out.append("</tbody></table>")
     return out
 
 
-def _band_table(quiz: Quiz, text: Text, title: str, bands: tuple[Band, ...], limits: tuple[float, float],
-                shared: str = "") -> list[str]:
-    out = [f"<h2>{escape(title)}</h2>", f"<p>Possible scores: {_number(limits[0])} to {_number(limits[1])}.{shared}</p>",
-           "<table><thead><tr><th>Score</th><th>Band</th><th>What it suggests</th></tr></thead><tbody>"]
+def _band_table(
+    quiz: Quiz,
+    text: Text,
+    title: str,
+    bands: tuple[Band, ...],
+    limits: tuple[float, float],
+    shared: str = "",
+) -> list[str]:
+    out = [
+        f"<h2>{escape(title)}</h2>",
+        f"<p>Possible scores: {_number(limits[0])} to {_number(limits[1])}.{shared}</p>",
+        "<table><thead><tr><th>Score</th><th>Band</th><th>What it suggests</th></tr></thead><tbody>",
+    ]
     for index, band in enumerate(bands):
-        upper = f"under {_number(bands[index + 1].start)}" if index + 1 < len(bands) else _number(limits[1])
+        upper = (
+            f"under {_number(bands[index + 1].start)}"
+            if index + 1 < len(bands)
+            else _number(limits[1])
+        )
         advice = "".join(_worded_blocks(quiz, text, band.text))
-        out.append(f"<tr><td>{_number(band.start)} to {upper}</td><td>{escape(band.label)}</td><td>{advice}</td></tr>")
+        out.append(
+            f"<tr><td>{_number(band.start)} to {upper}</td><td>{escape(band.label)}</td><td>{advice}</td></tr>"
+        )
     out.append("</tbody></table>")
     return out
 
@@ -165,5 +247,7 @@ def _worded_blocks(quiz: Quiz, text: Text, wording: Wording) -> list[str]:
         return []
     if len(set(wording.values())) == 1:
         return [text.html(next(iter(wording.values())))]
-    return [f"<p><em>{escape(quiz.perspectives[key])}:</em></p>{text.html(value)}" for key, value in wording.items()]
-
+    return [
+        f"<p><em>{escape(quiz.perspectives[key])}:</em></p>{text.html(value)}"
+        for key, value in wording.items()
+    ]

@@ -27,7 +27,9 @@ EXTENSIONS = ("abbr", "attr_list", "def_list", "fenced_code", "sane_lists", "tab
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _HTML_LINK = re.compile(r"""\b(?P<attr>href|src)=(?P<quote>["'])(?P<url>.*?)(?P=quote)""")
 _MD_INLINE_LINK = re.compile(r"(?P<head>!?\[[^\]]*\]\(\s*<?)(?P<url>[^)\s>]+)")
-_MD_REFERENCE = re.compile(r"^(?P<head> {0,3}\[[^\]]+\]:\s*<?)(?P<url>\S+?)(?=>?(\s|$))", re.MULTILINE)
+_MD_REFERENCE = re.compile(
+    r"^(?P<head> {0,3}\[[^\]]+\]:\s*<?)(?P<url>\S+?)(?=>?(\s|$))", re.MULTILINE
+)
 _SINGLE_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
 
@@ -78,7 +80,9 @@ class Text:
     def __init__(self, site: Site) -> None:
         self.site = site
         self._converter = markdown.Markdown(extensions=list(EXTENSIONS), output_format="xhtml")
-        self._inline = inline_only(markdown.Markdown(extensions=list(EXTENSIONS), output_format="xhtml"))
+        self._inline = inline_only(
+            markdown.Markdown(extensions=list(EXTENSIONS), output_format="xhtml")
+        )
 
     def html(self, source: str) -> str:
         """Block HTML with absolute links; ``""`` for empty text."""
@@ -99,6 +103,7 @@ class Text:
 
     def markdown(self, source: str) -> str:
         """Markdown source with its docs-relative link targets made absolute (for JSON)."""
+
         def fix(match: re.Match[str]) -> str:
             return match.group("head") + self.site.absolute(match.group("url"))
 
@@ -129,7 +134,9 @@ CONTENT_ELEMENTS = frozenset(
     "h1 h2 h3 h4 h5 h6 hr i img kbd li ol p pre q samp small span strong sub sup table tbody td tfoot "
     "th thead tr tt ul var".split()
 )
-_BLOCK_FALLBACK = frozenset("article aside details figcaption figure footer header main nav section summary".split())
+_BLOCK_FALLBACK = frozenset(
+    "article aside details figcaption figure footer header main nav section summary".split()
+)
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _ATTRIBUTES = {
     "a": {"href", "type"},
@@ -165,8 +172,11 @@ class _XhtmlBuilder(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         name = tag if tag in CONTENT_ELEMENTS else ("div" if tag in _BLOCK_FALLBACK else "span")
         allowed = _ATTRIBUTES.get(name, set()) | {"class"}
-        element = ET.SubElement(self.stack[-1][1], f"{self.prefix}{name}",
-                                {key: value or "" for key, value in attrs if key in allowed})
+        element = ET.SubElement(
+            self.stack[-1][1],
+            f"{self.prefix}{name}",
+            {key: value or "" for key, value in attrs if key in allowed},
+        )
         if name == "img":
             element.set("alt", element.get("alt", ""))
         if tag not in _VOID:
