@@ -48,7 +48,8 @@ TOPIC_CHAPTERS = (
 )
 """The topic chapters: each has a subscale in the alliance profile."""
 CHAPTERS = ("foundations", "evidence", *TOPIC_CHAPTERS)
-"""Every chapter the minimums apply to (foundations and evidence are chapters but not profile subscales)."""
+"""Every chapter the minimums apply to (foundations and evidence are chapters but not profile
+subscales)."""
 REWORKED = frozenset(
     {
         "foundations",
@@ -61,20 +62,22 @@ REWORKED = frozenset(
         "clients-view",
     }
 )
-"""Chapters that meet the stricter rules (``REWORKED_SECTIONS``, ``MIN_QUESTIONS``, ``MIN_VIGNETTES``,
-the select-all rule, no repeated disclaimer). Widen it as chapters are reworked; once it holds every
-chapter, the ``LEGACY_`` rules can go."""
+"""Chapters that meet the stricter rules (``REWORKED_SECTIONS``, ``MIN_QUESTIONS``,
+``MIN_VIGNETTES``, the select-all rule, no repeated disclaimer). Widen it as chapters are reworked;
+once it holds every chapter, the ``LEGACY_`` rules can go."""
 PROFILE = "alliance-profile"
 HANDBOOK_QUIZZES = (
     *(f"{c}-{kind}" for c in CHAPTERS for kind in ("check", "self")),
     PROFILE,
     "alliance-check-in",
 )
-"""The handbook's own quizzes (other quiz files, such as an instructor guide's examples, are checked by the build)."""
+"""The handbook's own quizzes (other quiz files, such as an instructor guide's examples, are checked
+by the build)."""
 REWORKED_QUIZZES = frozenset(
     {*(f"{c}-{kind}" for c in REWORKED for kind in ("check", "self")), PROFILE, "alliance-check-in"}
 )
-"""Quiz files held to the reworked rules; add others here (e.g. a guide example) once they meet them."""
+"""Quiz files held to the reworked rules; add others here (e.g. a guide example) once they meet
+them."""
 
 SECTIONS = (
     "objectives",
@@ -160,7 +163,8 @@ def quiz_files() -> list[Path]:
 
 
 def strings_in(value: Any, path: str = "") -> list[tuple[str, str]]:
-    """Every string in loaded YAML data, with a readable path such as ``questions[2].explanation``."""
+    """Every string in loaded YAML data, with a readable path such as
+    ``questions[2].explanation``."""
     if isinstance(value, str):
         return [(path, value)]
     if isinstance(value, dict):
@@ -214,7 +218,8 @@ def without_code_and_quiz_blocks(text: str) -> str:
 
 
 def h2_ids(text: str) -> list[str]:
-    """The explicit ids (``{#id}``) of the page's H2 headings, in order; '' for a heading without one."""
+    """The explicit ids (``{#id}``) of the page's H2 headings, in order; '' for a heading without
+    one."""
     ids = []
     for line in without_code_and_quiz_blocks(text).splitlines():
         match = H2.match(line)
@@ -238,7 +243,8 @@ def section_of(text: str, line_number: int) -> str:
 
 
 def site_extensions() -> tuple[list[Any], dict[str, Any]]:
-    """The site's Markdown extensions and their settings, without snippets (no appended glossary)."""
+    """The site's Markdown extensions and their settings, without snippets (no appended
+    glossary)."""
     names, configs = [], {}
     for entry in mkdocs_config()["markdown_extensions"]:
         name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
@@ -252,7 +258,8 @@ def site_extensions() -> tuple[list[Any], dict[str, Any]]:
 
 @cache
 def page_ids(page: str) -> frozenset[str]:
-    """Every id the page's HTML will have: headings (explicit or slugged, as the toc makes them) and attr_list ids."""
+    """Every id the page's HTML will have: headings (explicit or slugged, as the toc makes them) and
+    attr_list ids."""
     names, configs = site_extensions()
     html = markdown.Markdown(extensions=names, extension_configs=configs).convert(read(DOCS / page))
     return frozenset(re.findall(r'\sid="([^"]+)"', html))
@@ -275,7 +282,8 @@ EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 
 def without_code(text: str) -> str:
-    """The text without code fences, quiz blocks and code spans (examples, not content); lines are kept."""
+    """The text without code fences, quiz blocks and code spans (examples, not content); lines are
+    kept."""
     return re.sub(r"`[^`\n]+`", lambda m: " " * len(m.group(0)), without_code_and_quiz_blocks(text))
 
 
@@ -291,7 +299,8 @@ def links_in(text: str) -> list[tuple[int, str]]:
 
 
 def link_problem(target: str, from_page: str) -> str | None:
-    """Why a docs-relative link from ``from_page`` (docs-relative) does not resolve, or None if it does."""
+    """Why a docs-relative link from ``from_page`` (docs-relative) does not resolve, or None if it
+    does."""
     if not target or EXTERNAL.match(target):
         return None
     path, _, anchor = target.partition("#")
@@ -346,7 +355,8 @@ WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 
 
 def prose_words(text: str) -> int:
-    """Words of prose: no code fences, quiz blocks, HTML, attributes, link targets or Markdown symbols."""
+    """Words of prose: no code fences, quiz blocks, HTML, attributes, link targets or Markdown
+    symbols."""
     text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.DOTALL)  # YAML front matter
     text = without_code_and_quiz_blocks(text)
     for pattern, replacement in MARKUP:
@@ -358,7 +368,10 @@ def prose_words(text: str) -> int:
 # Citations and references
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
-_PARTICLE = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]el|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Dd]os|[Tt]en|[Tt]er)\s+)"
+_PARTICLE = (
+    r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]el|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Dd]os|[Tt]en|"
+    r"[Tt]er)\s+)"
+)
 NAME = rf"{_PARTICLE}*[{_UPPER}][^\W\d_]*(?:-[^\W\d_]+|['’][{_UPPER}][^\W\d_]*)*"
 YEAR = r"(?:\d{4}(?:/\d{4})?[a-z]?|n\.d\.)"
 YEARS = rf"(?P<years>{YEAR}(?:,\s*{YEAR})*)"
@@ -389,9 +402,9 @@ def citation_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 class Citation:
     first: str
     second: str | None
-    """The second author's surname for a two-author work; '' for three or more ("et al."); None for one;
-    '+' and the second surname for "Owen, Leach, et al.", the APA form that tells apart two works with
-    the same first author and year but different co-authors."""
+    """The second author's surname for a two-author work; '' for three or more ("et al."); None for
+    one; '+' and the second surname for "Owen, Leach, et al.", the APA form that tells apart two
+    works with the same first author and year but different co-authors."""
     year: str
     text: str
     where: str
@@ -402,15 +415,16 @@ class Citation:
 
 
 def fold(name: str) -> str:
-    """Compare surnames case-insensitively, keeping their diacritics (Flückiger is not Fluckiger)."""
+    """Compare surnames case-insensitively, keeping their diacritics (Flückiger is not
+    Fluckiger)."""
     return unicodedata.normalize("NFC", name).casefold().replace("’", "'")
 
 
 def author_readings(authors: str) -> list[tuple[str, str | None]]:
     """Ways to read a cited author string as (first surname, second surname / '' for et al. / None).
 
-    The first reading takes every name; the others drop leading words one by one, for a sentence such
-    as "However, Flückiger et al. (2018) found", where "However" is no author.
+    The first reading takes every name; the others drop leading words one by one, for a sentence
+    such as "However, Flückiger et al. (2018) found", where "However" is no author.
     """
     if authors in _org_names():
         return [(authors, None)]
@@ -455,11 +469,13 @@ def parenthesised(text: str) -> list[tuple[int, str]]:
 def citations_in(
     text: str, where: str, known: set[tuple[str, str | None, str]] | None = None
 ) -> list[Citation]:
-    """Every (Author, Year) and Author (Year) citation in a text; ``where`` names the file, for messages.
+    """Every (Author, Year) and Author (Year) citation in a text; ``where`` names the file, for
+    messages.
 
-    Handles several works in one parenthesis, prefixes such as "e.g.," and "see", "et al.", two authors
-    with "&" or "and", organisation authors, years with letters (2011a) and non-ASCII surnames. ``known``
-    holds the keys of the reference entries (default: docs/references.md), for sentence lead-ins.
+    Handles several works in one parenthesis, prefixes such as "e.g.," and "see", "et al.", two
+    authors with "&" or "and", organisation authors, years with letters (2011a) and non-ASCII
+    surnames. ``known`` holds the keys of the reference entries (default: docs/references.md), for
+    sentence lead-ins.
     """
     parenthetical_part, narrative = citation_patterns()
     # Same length as the text, so offsets still give line numbers: no newlines, no link targets.
@@ -537,7 +553,8 @@ class Reference:
 
 
 ENTRY = re.compile(
-    r"^- (?P<authors>.+?)\s+(?:\((?:Eds?)\.\)\.\s+)?\((?P<year>\d{4}[a-z]?|n\.d\.)(?:, [^)]*)?\)\.\s"
+    r"^- (?P<authors>.+?)\s+(?:\((?:Eds?)\.\)\.\s+)?"
+    r"\((?P<year>\d{4}[a-z]?|n\.d\.)(?:, [^)]*)?\)\.\s"
 )
 INITIALS = re.compile(rf"^(?:[{_UPPER}][a-z]?\.[\s-]*)+$|^(?:Jr|Sr)\.$|^I{{2,3}}$")
 
@@ -550,7 +567,8 @@ def reference_entries() -> tuple[Reference, ...]:
             continue
         match = ENTRY.match(line)
         assert match, (
-            f"docs/references.md:{number}: cannot read the authors and year of this entry: {line[:80]}"
+            f"docs/references.md:{number}: cannot read the authors and year of this entry: "
+            f"{line[:80]}"
         )
         authors = match.group("authors")
         tokens = [re.sub(r"^(?:&|…|\.\.\.)\s*", "", t).strip() for t in re.split(r",\s+", authors)]
@@ -577,7 +595,8 @@ def reference_keys() -> dict[tuple[str, str | None, str], tuple[Reference, ...]]
 
 
 def citation_sources() -> list[tuple[str, str]]:
-    """(where, text) of every text that may cite: docs pages (but the reference list) and quiz strings."""
+    """(where, text) of every text that may cite: docs pages (but the reference list) and quiz
+    strings."""
     sources = [
         (f"docs/{page}", without_code(read(DOCS / page)))
         for page in docs_pages()
@@ -669,8 +688,9 @@ def test_reference_entries_are_read() -> None:
 
 
 def test_references_can_be_told_apart() -> None:
-    """Two entries cited the same way need telling apart: by the second author when the co-authors differ
-    (APA: "Owen, Leach, et al., 2011"), by letters (2011a, 2011b) when the authors are the same."""
+    """Two entries cited the same way need telling apart: by the second author when the co-authors
+    differ (APA: "Owen, Leach, et al., 2011"), by letters (2011a, 2011b) when the authors are the
+    same."""
     keys = reference_keys()
     clashes = sorted(
         {
@@ -723,7 +743,8 @@ def test_chapter_has_the_standard_sections_in_order(chapter: str) -> None:
     sections = SECTIONS if chapter in REWORKED or "discussion" in ids else LEGACY_SECTIONS
     missing = [s for s in sections if s not in ids]
     assert missing == [], (
-        f"docs/{chapter}.md lacks H2 sections with these ids: {missing} (e.g. '## Skills {{#skills}}')"
+        f"docs/{chapter}.md lacks H2 sections with these ids: {missing} "
+        "(e.g. '## Skills {#skills}')"
     )
     order = [i for i in ids if i in SECTIONS]
     assert order == list(sections), f"docs/{chapter}.md: standard sections out of order: {order}"
@@ -753,10 +774,13 @@ def test_chapter_has_discussion_questions(chapter: str) -> None:
         if re.match(r"(?:\d+\.|[-*])\s+\S", item)
     ]
     assert MIN_DISCUSSION <= len(questions) <= MAX_DISCUSSION, (
-        f"docs/{chapter}.md: '## Discussion questions {{#discussion}}' needs {MIN_DISCUSSION} to {MAX_DISCUSSION} "
-        f"questions as a list, has {len(questions)}"
+        f"docs/{chapter}.md: '## Discussion questions {{#discussion}}' needs {MIN_DISCUSSION} to "
+        f"{MAX_DISCUSSION} questions as a list, has {len(questions)}"
     )
-    prompt = r"\b(?:argue|discuss|explain|compare|suggest|describe|consider|design|propose|debate|evaluate|weigh)\b"
+    prompt = (
+        r"\b(?:argue|discuss|explain|compare|suggest|describe|consider|design|propose|debate|"
+        r"evaluate|weigh)\b"
+    )
     closed = [q for q in questions if "?" not in q and not re.search(prompt, q, re.IGNORECASE)]
     assert closed == [], f"docs/{chapter}.md: discussion items should be open questions: {closed}"
 
@@ -766,10 +790,12 @@ def test_chapter_embeds_its_two_quizzes(chapter: str) -> None:
     text = read(DOCS / f"{chapter}.md")
     blocks = {block.argument: section_of(text, block.line) for block in scan_block_lines(text)}
     assert blocks.get(f"{chapter}-check") == "check", (
-        f"docs/{chapter}.md must embed '/// quiz | {chapter}-check' under '## Check your understanding {{#check}}'"
+        f"docs/{chapter}.md must embed '/// quiz | {chapter}-check' under "
+        "'## Check your understanding {#check}'"
     )
     assert blocks.get(f"{chapter}-self") == "reflect", (
-        f"docs/{chapter}.md must embed '/// quiz | {chapter}-self' under '## Reflect on your practice {{#reflect}}'"
+        f"docs/{chapter}.md must embed '/// quiz | {chapter}-self' under "
+        "'## Reflect on your practice {#reflect}'"
     )
 
 
@@ -785,7 +811,8 @@ def test_chapter_length(chapter: str) -> None:
 def test_word_count_ignores_markup_and_blocks() -> None:
     text = (
         "# Title {#t}\n\nOne [two](rapport.md#skills) *three*.\n\n```yaml\nnot: counted\n```\n\n"
-        '/// quiz | rapport-check\n///\n\n| a | b |\n|---|---|\n| four | five |\n\n!!! note "Six"\n    seven <b>eight</b>\n'
+        "/// quiz | rapport-check\n///\n\n| a | b |\n|---|---|\n| four | five |\n\n"
+        '!!! note "Six"\n    seven <b>eight</b>\n'
     )
     assert prose_words(text) == 11  # Title One two three a b four five Six seven eight
 
@@ -845,13 +872,16 @@ def select_all_questions(check: Quiz) -> list[str]:
 def test_knowledge_check_has_select_all_questions(chapter: str) -> None:
     found = select_all_questions(quiz(f"{chapter}-check"))
     assert len(found) >= MIN_SELECT_ALL, (
-        f"{chapter}-check has {len(found)} select-all questions with {SELECT_ALL_KEYS[0]}-{SELECT_ALL_KEYS[1]} keys "
-        f"among {SELECT_ALL_CHOICES[0]}-{SELECT_ALL_CHOICES[1]} choices ({found}), needs {MIN_SELECT_ALL}"
+        f"{chapter}-check has {len(found)} select-all questions with "
+        f"{SELECT_ALL_KEYS[0]}-{SELECT_ALL_KEYS[1]} keys among "
+        f"{SELECT_ALL_CHOICES[0]}-{SELECT_ALL_CHOICES[1]} choices ({found}), "
+        f"needs {MIN_SELECT_ALL}"
     )
 
 
 def chapter_links(band: Band, page: str) -> list[str]:
-    """Targets of the band's links to sections of ``page`` (``rapport.md#skills``) whose anchor exists."""
+    """Targets of the band's links to sections of ``page`` (``rapport.md#skills``) whose anchor
+    exists."""
     return [
         target
         for text in wording_texts(band.text)
@@ -863,13 +893,15 @@ def chapter_links(band: Band, page: str) -> list[str]:
 DISCLAIMER = re.compile(
     r"\bnot (?:a |an )?(?:validated|diagnostic)\b|\bnor (?:a |an )?diagnostic\b"
 )
-"""The "not a validated or diagnostic instrument" note, which the quiz template shows once above the items."""
+"""The "not a validated or diagnostic instrument" note, which the quiz template shows once above the
+items."""
 
 
 def assert_reflective_aid(
     name: str, description: Any, *, named: bool = True, reworked: bool = True
 ) -> None:
-    """The description calls the self-assessment a reflective learning aid, without repeating the template's note.
+    """The description calls the self-assessment a reflective learning aid, without repeating the
+    template's note.
 
     The quiz template shows "not a validated or diagnostic instrument" once above the items, so a
     reworked self-assessment must not say it again; one not yet reworked may still carry the copy.
@@ -883,13 +915,14 @@ def assert_reflective_aid(
         )
     if reworked:
         assert not DISCLAIMER.search(text), (
-            f"{name}: the description repeats the 'not a validated or diagnostic instrument' note that the quiz "
-            f"template already shows; remove it from the YAML"
+            f"{name}: the description repeats the 'not a validated or diagnostic instrument' note "
+            f"that the quiz template already shows; remove it from the YAML"
         )
 
 
 def test_the_template_shows_the_disclaimer_once() -> None:
-    """What the self-assessment descriptions no longer repeat is on every self-assessment, from the labels."""
+    """What the self-assessment descriptions no longer repeat is on every self-assessment, from the
+    labels."""
     note = ENGLISH["not_diagnostic"].lower()
     assert "reflective learning aid" in note and DISCLAIMER.search(note)
     template = read(ROOT / "plugins" / "handbook_quiz" / "templates" / "quiz.html.jinja")
@@ -966,9 +999,11 @@ UNVERIFIED = {
     "Martin et al.'s r = .22": re.compile(r"\br\s*=\s*0?\.22\b"),
     "the common-factors pie-chart percentages": re.compile(r"\b(?:40|30|15)\s?(?:%|per\s?cent)"),
     "the element-by-element 2018 task force tiers": re.compile(
-        r"\b(?:empathy|positive regard|collaboration|goal consensus|client feedback|congruence|real relationship|"
-        r"rupture repair|repairing ruptures|self-disclosure|immediacy)\b[^.]{0,80}\b(?:demonstrably|probably) effective|"
-        r"\b(?:demonstrably|probably) effective\b[^.]{0,80}\b(?:empathy|positive regard|collaboration|goal consensus|"
+        r"\b(?:empathy|positive regard|collaboration|goal consensus|client feedback|congruence|"
+        r"real relationship|rupture repair|repairing ruptures|self-disclosure|immediacy)\b"
+        r"[^.]{0,80}\b(?:demonstrably|probably) effective|"
+        r"\b(?:demonstrably|probably) effective\b[^.]{0,80}"
+        r"\b(?:empathy|positive regard|collaboration|goal consensus|"
         r"client feedback|congruence|repairing ruptures|self-disclosure|immediacy)\b",
         re.IGNORECASE,
     ),
@@ -1009,7 +1044,8 @@ def paragraphs() -> list[tuple[str, str]]:
 
 
 def test_unverified_claims_are_hedged() -> None:
-    """The brief's [U] claims may appear only hedged ("often reported", "could not be confirmed") or not at all."""
+    """The brief's [U] claims may appear only hedged ("often reported", "could not be confirmed") or
+    not at all."""
     problems = [
         f"{where}: {name} stated without a hedge"
         for where, block in paragraphs()
@@ -1030,7 +1066,8 @@ def test_unverified_claims_are_hedged() -> None:
 
 
 def test_mkdocs_validation_settings_warn() -> None:
-    """With --strict, these warnings fail the build: links and anchors are checked on every build."""
+    """With --strict, these warnings fail the build: links and anchors are checked on every
+    build."""
     validation = mkdocs_config().get("validation", {})
     settings = {
         key: validation.get(key)
@@ -1096,7 +1133,8 @@ def abbreviations() -> dict[str, str]:
 
 
 GLOSSARY_ID = re.compile(r"\s*\{\s*#[\w-]+\s*\}\s*$")
-"""The anchor after a glossary term ('effect size {#effect-size}'), so that chapters can link to the entry."""
+"""The anchor after a glossary term ('effect size {#effect-size}'), so that chapters can link to the
+entry."""
 
 
 def glossary_slug(term: str) -> str:
