@@ -251,7 +251,7 @@ def test_an_ignore_in_either_quiz_silences_a_duplicate(tmp_path: Path) -> None:
 def test_serve_logs_the_warnings_and_keeps_serving(tmp_path: Path) -> None:
     import os
 
-    from test_serve import free_port, wait_for
+    from .test_serve import free_port, wait_for
 
     lint_site(tmp_path)
     port = free_port()
