@@ -60,15 +60,18 @@ CODES: dict[str, Code] = {
     ),
     "duplicate-question": Code(
         KNOWLEDGE,
-        "the same question in two quizzes tests the same point twice and the second one tests memory of the first",
+        "the same question in two quizzes tests the same point twice and the second one tests "
+        "memory of the first",
     ),
     "double-barrelled": Code(
         SELF,
-        "a reader who does one of the two things, or does it for another reason, has no true answer",
+        "a reader who does one of the two things, or does it for another reason, has no true "
+        "answer",
     ),
     "reverse-share": Code(
         SELF,
-        "a scale of only positive (or mostly reverse) statements invites agreeing by habit, or confuses",
+        "a scale of only positive (or mostly reverse) statements invites agreeing by habit, or "
+        "confuses",
     ),
     "bands-short-subscale": Code(
         SELF, "a mean of fewer than four statements moves in big steps, too coarse to band"
@@ -83,7 +86,8 @@ ALPHA = 0.05
 MIN_QUESTIONS = 5
 """Single-answer questions a quiz needs before position and length are tested."""
 MIN_ITEMS = 5
-"""Statements a self-assessment needs before its share of reverse items is checked (1 in 5 is 20%)."""
+"""Statements a self-assessment needs before its share of reverse items is checked (1 in 5 is
+20%)."""
 
 
 def warning(
@@ -114,7 +118,8 @@ def lint_quizzes(quizzes: Iterable[tuple[Quiz, LoadedFile]]) -> list[QuizIssue]:
     return sorted(set(out))
 
 
-# --- text helpers -----------------------------------------------------------------------------------
+# --- text helpers
+# -----------------------------------------------------------------------------------
 
 _MARKUP = re.compile(r"[*_`~]|\[([^\]]*)\]\([^)]*\)|<[^>]+>")
 
@@ -130,11 +135,13 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", plain(text).lower()))
 
 
-# --- binomial tests -----------------------------------------------------------------------------------
+# --- binomial tests
+# -----------------------------------------------------------------------------------
 
 
 def tail(chances: list[float], observed: int) -> float:
-    """P(at least ``observed`` successes) for independent trials with these chances (Poisson binomial)."""
+    """P(at least ``observed`` successes) for independent trials with these chances (Poisson
+    binomial)."""
     dist = [1.0]
     for p in chances:
         nxt = [0.0] * (len(dist) + 1)
@@ -152,7 +159,8 @@ def _p(value: float) -> str:
 _ORDINAL = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
 
 
-# --- knowledge checks ---------------------------------------------------------------------------------
+# --- knowledge checks
+# ---------------------------------------------------------------------------------
 
 
 def _knowledge(quiz: Quiz, loaded: LoadedFile) -> list[QuizIssue]:
@@ -182,9 +190,10 @@ def _key_position(single: list[tuple[int, Question]], loaded: LoadedFile) -> lis
     tests: list[tuple[str, int, list[float]]] = []
     for position in range(longest):
         hits = sum(k == position for k, _ in keys)
+        ordinal = _ORDINAL[position] if position < len(_ORDINAL) else f"#{position + 1}"
         tests.append(
             (
-                f"the {_ORDINAL[position] if position < len(_ORDINAL) else f'#{position + 1}'} choice",
+                f"the {ordinal} choice",
                 hits,
                 [1 / n if position < n else 0.0 for _, n in keys],
             )
@@ -226,8 +235,8 @@ def _key_longest(single: list[tuple[int, Question]], loaded: LoadedFile) -> list
                     loaded,
                     ("questions", i, "choices", k, "text"),
                     "key-longest",
-                    f"the keyed answer is {lengths[k]} characters long, at least 1.5 times every other "
-                    f"choice (longest other: {others}): shorten it or lengthen the others",
+                    f"the keyed answer is {lengths[k]} characters long, at least 1.5 times every "
+                    f"other choice (longest other: {others}): shorten it or lengthen the others",
                 )
             )
     if len(single) >= MIN_QUESTIONS:
@@ -240,8 +249,9 @@ def _key_longest(single: list[tuple[int, Question]], loaded: LoadedFile) -> list
                     loaded,
                     ("questions",),
                     "key-longest",
-                    f"the keyed answer is the longest choice in {hits} of {len(single)} single-answer "
-                    f"questions ({_p(p)} if lengths were unrelated to the key): readers can pass by length",
+                    f"the keyed answer is the longest choice in {hits} of {len(single)} "
+                    f"single-answer questions ({_p(p)} if lengths were unrelated to the key): "
+                    "readers can pass by length",
                     at_key=True,
                 )
             )
@@ -250,12 +260,13 @@ def _key_longest(single: list[tuple[int, Question]], loaded: LoadedFile) -> list
 
 _ABOVE = {
     "all-of-the-above": re.compile(
-        r"^(all (of )?the above|all of these|all (of )?the (choices|options|answers) above|todas las anteriores|"
-        r"todas (las opciones|las respuestas) anteriores|todo lo anterior)\b"
+        r"^(all (of )?the above|all of these|all (of )?the (choices|options|answers) above|"
+        r"todas las anteriores|todas (las opciones|las respuestas) anteriores|todo lo anterior)\b"
     ),
     "none-of-the-above": re.compile(
-        r"^(none of the above|none of these|none of the (choices|options|answers) above|ninguna de las anteriores|"
-        r"ninguna de (las opciones|las respuestas) anteriores|nada de lo anterior)\b"
+        r"^(none of the above|none of these|none of the (choices|options|answers) above|"
+        r"ninguna de las anteriores|ninguna de (las opciones|las respuestas) anteriores|"
+        r"nada de lo anterior)\b"
     ),
 }
 
@@ -277,7 +288,8 @@ _SUBORDINATE = re.compile(
 
 
 def _emphasised(text: str, start: int, end: int) -> bool:
-    """The word at ``text[start:end]`` is in capitals, or inside ``**``/``*``/``_``/``<strong>``/``<em>``."""
+    """The word at ``text[start:end]`` is in capitals, or inside
+    ``**``/``*``/``_``/``<strong>``/``<em>``."""
     word = text[start:end]
     if word.isupper() and len(word) > 1:
         return True
@@ -301,7 +313,8 @@ def _question(i: int, question: Question, loaded: LoadedFile) -> list[QuizIssue]
                         loaded,
                         (*where, "choices", j, "text"),
                         code,
-                        f"'{plain(choice.text)}' as a choice: write a plausible answer of its own instead",
+                        f"'{plain(choice.text)}' as a choice: write a plausible answer of its own "
+                        "instead",
                     )
                 )
     if len(correct) > 1 and all(correct):
@@ -310,7 +323,8 @@ def _question(i: int, question: Question, loaded: LoadedFile) -> list[QuizIssue]
                 loaded,
                 (*where, "choices"),
                 "select-all-every-choice",
-                "every choice is correct, so ticking everything wins: add wrong choices that are plausible",
+                "every choice is correct, so ticking everything wins: add wrong choices that are "
+                "plausible",
             )
         )
     match = _NEGATION.search(plain_stem := question.text)
@@ -321,7 +335,9 @@ def _question(i: int, question: Question, loaded: LoadedFile) -> list[QuizIssue]
             next(name for name in ("neg", "contr", "except", "no", "no2") if match.group(name))
         ),
     ):
-        match = None  # "What happens if the client does not ...": the negation is the condition's, not the question's
+        # "What happens if the client does not ...": the negation is the condition's, not the
+        # question's
+        match = None
     if match:
         group = next(name for name in ("neg", "contr", "except", "no", "no2") if match.group(name))
         start, end = match.span(group)
@@ -342,7 +358,8 @@ def _question(i: int, question: Question, loaded: LoadedFile) -> list[QuizIssue]
                 loaded,
                 (*where, "choices"),
                 "two-choices",
-                "a single-answer question with two choices: a guess is right half of the time; add plausible choices",
+                "a single-answer question with two choices: a guess is right half of the time; "
+                "add plausible choices",
             )
         )
     missing = [
@@ -376,13 +393,14 @@ def _stem(question: Question) -> str:
 
 
 def _duplicates(pairs: list[tuple[Quiz, LoadedFile]]) -> list[QuizIssue]:
-    """The same or nearly the same stem (vignette and question) in two quizzes: reported in the later file.
+    """The same or nearly the same stem (vignette and question) in two quizzes: reported in the
+    later file.
 
     Short stems ("What fits best?") recur with different vignettes or choices, so a stem under 40
     characters counts only when the choices match too. Candidates share at least half their words
     (Jaccard >= 0.5); prefix filtering finds them without comparing every pair: with the words of
-    each stem ordered rarest first, two such stems share a word among their first ``n - ceil(n/2) + 1``.
-    """
+    each stem ordered rarest first, two such stems share a word among their first ``n - ceil(n/2) +
+    1``."""
     entries = []
     for quiz, loaded in pairs:
         if quiz.is_knowledge:
@@ -432,7 +450,8 @@ def _duplicates(pairs: list[tuple[Quiz, LoadedFile]]) -> list[QuizIssue]:
                     loaded,
                     ("questions", i, "text"),
                     "duplicate-question",
-                    f"the same or nearly the same question as {first.file}:{first.line}:{first.column} "
+                    "the same or nearly the same question as "
+                    f"{first.file}:{first.line}:{first.column} "
                     f"{first.path}: keep it in one quiz, or ask about another point",
                 )
             )
@@ -442,11 +461,13 @@ def _duplicates(pairs: list[tuple[Quiz, LoadedFile]]) -> list[QuizIssue]:
     return out
 
 
-# --- self-assessments ---------------------------------------------------------------------------------
+# --- self-assessments
+# ---------------------------------------------------------------------------------
 
 _FREQUENCY = re.compile(
     r"^(never|rarely|seldom|sometimes|occasionally|often|usually|always|almost always|almost never|"
-    r"most of the time|very often|frequently|nunca|casi nunca|rara vez|a veces|a menudo|siempre|casi siempre)$"
+    r"most of the time|very often|frequently|nunca|casi nunca|rara vez|a veces|a menudo|siempre|"
+    r"casi siempre)$"
 )
 
 _ABILITY = re.compile(
@@ -456,16 +477,87 @@ _ABILITY = re.compile(
 )
 
 _VERBS = frozenset(
-    """
-accept acknowledge adapt adjust admit agree apologise apologize ask avoid build carry change check clarify
-collaborate confirm correct decide describe discuss encourage end explain explore follow give go hide
-ignore interrupt invite keep learn let listen look make mention move name notice offer pause point
-push raise reflect repair repeat respond return review say seek share show speak start stay stop suggest
-summarise summarize take talk tell thank track try use validate wait welcome work write
-""".split()
+    [
+        "accept",
+        "acknowledge",
+        "adapt",
+        "adjust",
+        "admit",
+        "agree",
+        "apologise",
+        "apologize",
+        "ask",
+        "avoid",
+        "build",
+        "carry",
+        "change",
+        "check",
+        "clarify",
+        "collaborate",
+        "confirm",
+        "correct",
+        "decide",
+        "describe",
+        "discuss",
+        "encourage",
+        "end",
+        "explain",
+        "explore",
+        "follow",
+        "give",
+        "go",
+        "hide",
+        "ignore",
+        "interrupt",
+        "invite",
+        "keep",
+        "learn",
+        "let",
+        "listen",
+        "look",
+        "make",
+        "mention",
+        "move",
+        "name",
+        "notice",
+        "offer",
+        "pause",
+        "point",
+        "push",
+        "raise",
+        "reflect",
+        "repair",
+        "repeat",
+        "respond",
+        "return",
+        "review",
+        "say",
+        "seek",
+        "share",
+        "show",
+        "speak",
+        "start",
+        "stay",
+        "stop",
+        "suggest",
+        "summarise",
+        "summarize",
+        "take",
+        "talk",
+        "tell",
+        "thank",
+        "track",
+        "try",
+        "use",
+        "validate",
+        "wait",
+        "welcome",
+        "work",
+        "write",
+    ]
 )
-"""First-person verbs an item may join with "and"/"or" (the words after "I" in the handbook's items and
-common practice verbs): "I notice it and name it" is two behaviours."""
+"""First-person verbs an item may join with "and"/"or" (the words after "I" in the handbook's items
+and common practice verbs): "I notice it and name it" is two behaviours."""
 
 _JOINED = re.compile(
     r"(?P<comma>,\s*(?:and|or)\s+i\s+[a-z]+|\b(?:and|or)\s+we\s+(?:would\s+|will\s+)?[a-z]+)\b"
@@ -477,7 +569,8 @@ _MOTIVE = re.compile(r"\b(because(?! of\b)|in case|for fear)\b")
 _CLAUSE = re.compile(
     r"\b(to|whether|when|if|that|what|how|who|which|why|while|until|before|after|because)\b"
 )
-"""A word opening a clause of its own: an "and" after it may join that clause's verbs, not the reader's."""
+"""A word opening a clause of its own: an "and" after it may join that clause's verbs, not the
+reader's."""
 
 
 def _double_barrelled(text: str) -> str:
@@ -516,13 +609,13 @@ def _self_assessment(quiz: Quiz, loaded: LoadedFile) -> list[QuizIssue]:
                 who = f" (the {key} wording)" if key else ""
                 if found in ("because", "in case", "for fear"):
                     message = (
-                        f"the statement{who} joins a behaviour and a reason ('{found}'): a reader who does it "
-                        "for another reason has no true answer; keep the behaviour only"
+                        f"the statement{who} joins a behaviour and a reason ('{found}'): a reader "
+                        "who does it for another reason has no true answer; keep the behaviour only"
                     )
                 else:
                     message = (
-                        f"the statement{who} joins two behaviours ('{found}'): a reader who does one of them "
-                        "has no true answer; split it into two statements"
+                        f"the statement{who} joins two behaviours ('{found}'): a reader who does "
+                        "one of them has no true answer; split it into two statements"
                     )
                 out.append(warning(loaded, ("items", i, "text"), "double-barrelled", message))
                 break
@@ -554,7 +647,8 @@ def _self_assessment(quiz: Quiz, loaded: LoadedFile) -> list[QuizIssue]:
                     loaded,
                     ("subscales", i),
                     "bands-short-subscale",
-                    f"subscale '{subscale.id}' has {count} statement{'s' if count != 1 else ''} and is banded by "
+                    f"subscale '{subscale.id}' has {count} "
+                    f"statement{'s' if count != 1 else ''} and is banded by "
                     f"{source}: band only subscales of 4 or more statements",
                 )
             )
@@ -572,8 +666,8 @@ def _self_assessment(quiz: Quiz, loaded: LoadedFile) -> list[QuizIssue]:
                             loaded,
                             ("items", i, "text"),
                             "scale-mismatch",
-                            "worded as ability or willingness ('I can ...', 'I am willing to ...') on a "
-                            "frequency scale: describe what you do "
+                            "worded as ability or willingness ('I can ...', 'I am willing to ...') "
+                            "on a frequency scale: describe what you do "
                             "('I ...'), or use an agreement scale",
                         )
                     )
