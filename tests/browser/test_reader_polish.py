@@ -64,7 +64,8 @@ def questions(root: Locator) -> list[Locator]:
 
 
 def source_index_of(box: Locator, correct: bool) -> list[int]:
-    """Choice indices (as the YAML numbers them) of the correct or the wrong choices, read from the page."""
+    """Choice indices (as the YAML numbers them) of the correct or the wrong choices, read from the
+    page."""
     options = box.locator(".hq-option")
     return [
         int(options.nth(i).get_attribute("data-hq-choice"))
@@ -107,8 +108,9 @@ def finish_self(root: Locator, value: int | None = None) -> None:
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_5_one_verdict_word_then_the_choice_feedback(browser: Browser, site, width: str) -> None:  # noqa: ANN001
-    """Point 5: 'Correct.' or 'Not quite.' once, never 'Correct. Correct.' nor 'Not quite. Correct.';
-    then the chosen choice's own feedback; the verdict announced once in the live region."""
+    """Point 5: 'Correct.' or 'Not quite.' once, never 'Correct. Correct.' nor
+    'Not quite. Correct.'; then the chosen choice's own feedback; the verdict announced once in the
+    live region."""
     ctx = context(browser, width)
     page, problems = guarded(ctx)
     root = open_quiz(page, site, KNOWLEDGE)
@@ -204,8 +206,8 @@ def test_3_knowledge_checks_have_the_storage_line_and_choice(browser: Browser, s
 def test_7_progress_line_updates_and_is_announced_politely(
     browser: Browser, site, quiz_id: str
 ) -> None:  # noqa: ANN001
-    """Point 7: 'n of N answered' follows the reader; the live region (polite) says it after a pause,
-    not on every click."""
+    """Point 7: 'n of N answered' follows the reader; the live region (polite) says it after a
+    pause, not on every click."""
     ctx = context(browser, "phone")
     page, problems = guarded(ctx)
     root = open_quiz(page, site, quiz_id)
@@ -238,7 +240,8 @@ def test_7_progress_line_updates_and_is_announced_politely(
 def test_9_keep_on_this_device_keeps_the_reader_in_place(
     browser: Browser, site, quiz_id: str
 ) -> None:  # noqa: ANN001
-    """Point 9: choosing where to keep results leaves the page where it was, focus beside the choice."""
+    """Point 9: choosing where to keep results leaves the page where it was, focus beside the
+    choice."""
     ctx = context(browser, "phone")
     page, problems = guarded(ctx)
     root = open_quiz(page, site, quiz_id)
@@ -304,7 +307,8 @@ CONTRAST_JS = """async ([png, bg]) => {
     const g = c.getContext('2d');
     g.drawImage(img, 0, 0);
     const d = g.getImageData(0, 0, c.width, c.height).data;
-    const lum = (r, g_, b) => [r, g_, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    const lum = (r, g_, b) => [r, g_, b]
+        .map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
         .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
     const back = lum(...bg);
     let best = 1, dark = 0;
@@ -323,7 +327,8 @@ def pixel_contrast(page: Page, target: Locator) -> tuple[float, float]:
     its pixels at 3:1 or more (what is actually painted, not what CSS says)."""
     import base64
 
-    bg = page.evaluate("""() => { const c = getComputedStyle(document.body).backgroundColor.match(/[\\d.]+/g).map(Number);
+    bg = page.evaluate("""() => { const c = getComputedStyle(document.body).backgroundColor
+        .match(/[\\d.]+/g).map(Number);
         return c.slice(0, 3); }""")
     png = base64.b64encode(target.screenshot(animations="disabled")).decode()
     best, share = page.evaluate(CONTRAST_JS, [png, bg])
@@ -334,8 +339,8 @@ def pixel_contrast(page: Page, target: Locator) -> tuple[float, float]:
     "palette,media", [("dark", "screen"), ("light", "print"), ("dark", "print")]
 )
 def test_11_locked_answers_stay_readable(browser: Browser, site, palette: str, media: str) -> None:  # noqa: ANN001
-    """Point 11: after Check, the disabled radios (chosen and not) are drawn at 3:1 or more against the
-    page, in the dark palette and in print; the chosen one is told apart from the others."""
+    """Point 11: after Check, the disabled radios (chosen and not) are drawn at 3:1 or more against
+    the page, in the dark palette and in print; the chosen one is told apart from the others."""
     ctx = context(browser, "laptop", palette)
     page, problems = guarded(ctx)
     root = open_quiz(page, site, KNOWLEDGE)
@@ -350,7 +355,8 @@ def test_11_locked_answers_stay_readable(browser: Browser, site, palette: str, m
         assert best >= 3, f"{name} disabled radio at {best:.2f}:1 in {palette}/{media}"
         if media == "print":
             adjust = radio.evaluate(
-                "(n) => getComputedStyle(n).printColorAdjust || getComputedStyle(n).webkitPrintColorAdjust"
+                "(n) => getComputedStyle(n).printColorAdjust"
+                " || getComputedStyle(n).webkitPrintColorAdjust"
             )
             assert adjust == "exact"
     assert pixel_contrast(page, chosen)[1] > pixel_contrast(page, other)[1] + 0.1, (
@@ -398,8 +404,8 @@ def rects(locator: Locator) -> list[dict]:
 def test_8_likert_options_one_row_on_a_laptop_a_list_on_a_phone(
     browser: Browser, site, width: str, palette: str
 ) -> None:  # noqa: ANN001
-    """Point 8: five options in one row at 1280 px; at 390 px one option a line, the label beside its
-    radio; every radio at least 24x24 px (WCAG 2.5.8); axe with the 2.2 rules finds nothing."""
+    """Point 8: five options in one row at 1280 px; at 390 px one option a line, the label beside
+    its radio; every radio at least 24x24 px (WCAG 2.5.8); axe with the 2.2 rules finds nothing."""
     ctx = context(browser, width, palette)
     page, problems = guarded(ctx)
     root = open_quiz(page, site, SELF)
@@ -416,7 +422,7 @@ def test_8_likert_options_one_row_on_a_laptop_a_list_on_a_phone(
             assert tops == sorted(tops) and len(set(tops)) == len(tops), (
                 f"statement {i + 1}: not one per line"
             )
-            for radio, label in zip(radios, labels):
+            for radio, label in zip(radios, labels, strict=False):
                 assert (
                     label["x"] >= radio["r"] and label["y"] < radio["b"] and label["b"] > radio["y"]
                 ), "label not beside"
@@ -489,7 +495,8 @@ def test_21_focus_is_not_hidden_under_the_sticky_header(browser: Browser, site, 
         page.keyboard.press("Shift+Tab")
         top, bottom, header = (
             page.evaluate("""() => { const r = document.activeElement.getBoundingClientRect();
-            return [r.top, r.bottom, document.querySelector('.md-header').getBoundingClientRect().bottom]; }""")
+            return [r.top, r.bottom,
+                document.querySelector('.md-header').getBoundingClientRect().bottom]; }""")
         )
         if top < header:
             hidden.append((top, header))
@@ -503,13 +510,15 @@ def test_21_focus_is_not_hidden_under_the_sticky_header(browser: Browser, site, 
 
 def shown_order(root: Locator) -> dict[str, list[int]]:
     """Each question's choices as the page shows them, by source index."""
-    return root.evaluate("""(r) => Object.fromEntries([...r.querySelectorAll('.hq-question')].map((q) =>
-        [q.getAttribute('data-hq-qid'), [...q.querySelectorAll('.hq-option')].map((o) => +o.getAttribute('data-hq-choice'))]))""")
+    return root.evaluate("""(r) => Object.fromEntries([...r.querySelectorAll('.hq-question')]
+        .map((q) => [q.getAttribute('data-hq-qid'), [...q.querySelectorAll('.hq-option')]
+            .map((o) => +o.getAttribute('data-hq-choice'))]))""")
 
 
 def attempts(page: Page, quiz_id: str) -> list[dict]:
     raw = page.evaluate(
-        "(id) => Object.entries(sessionStorage).filter(([k]) => k.endsWith(':quiz:' + id)).map(([, v]) => v)[0]",
+        "(id) => Object.entries(sessionStorage).filter(([k]) => k.endsWith(':quiz:' + id))"
+        ".map(([, v]) => v)[0]",
         quiz_id,
     )
     return json.loads(raw)["attempts"] if raw else []
@@ -518,9 +527,9 @@ def attempts(page: Page, quiz_id: str) -> list[dict]:
 def test_choices_are_shuffled_once_per_attempt_and_the_order_is_stored(
     browser: Browser, site
 ) -> None:  # noqa: ANN001
-    """Issue 12 section 2: a knowledge check (shuffle by default) shows its choices in an order drawn
-    once per attempt, stored in the attempt as `order`, kept on reload; answers stay source indices;
-    a new attempt draws again; self-assessment options keep their order."""
+    """Issue 12 section 2: a knowledge check (shuffle by default) shows its choices in an order
+    drawn once per attempt, stored in the attempt as `order`, kept on reload; answers stay source
+    indices; a new attempt draws again; self-assessment options keep their order."""
     ctx = context(browser)
     page, problems = guarded(ctx)
     root = open_quiz(page, site, KNOWLEDGE)
@@ -591,7 +600,8 @@ def unshuffled_site(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
 
 
 def test_shuffle_false_keeps_the_source_order(browser: Browser, unshuffled_site) -> None:  # noqa: ANN001
-    """Issue 12 section 2: `shuffle: false` keeps every attempt in source order, and stores no order."""
+    """Issue 12 section 2: `shuffle: false` keeps every attempt in source order, and stores no
+    order."""
     ctx = context(browser)
     page, problems = guarded(ctx)
     for _ in range(3):
@@ -610,8 +620,8 @@ def test_shuffle_false_keeps_the_source_order(browser: Browser, unshuffled_site)
 
 
 def test_instructor_demos_are_flagged_and_left_out_of_progress(browser: Browser, site) -> None:  # noqa: ANN001
-    """Issue 12 section 5: quizzes with `audience: instructors` are flagged in the results catalog and
-    left out of the progress counts, even once taken; their attempts still show and export."""
+    """Issue 12 section 5: quizzes with `audience: instructors` are flagged in the results catalog
+    and left out of the progress counts, even once taken; their attempts still show and export."""
     ctx = context(browser)
     page, problems = guarded(ctx)
     page.goto(f"{site.url}my-results/")
@@ -662,7 +672,8 @@ def test_instructor_demos_are_flagged_and_left_out_of_progress(browser: Browser,
 def take_check_in(
     browser: Browser, site, perspective: str, pick
 ) -> tuple[BrowserContext, Page, Locator, str]:  # noqa: ANN001
-    """One person's check-in in their own browser: answers by radio position, returns their share code."""
+    """One person's check-in in their own browser: answers by radio position, returns their share
+    code."""
     ctx = context(browser, "phone")
     page, _ = guarded(ctx)
     root = open_quiz(page, site, CHECK_IN)
@@ -729,13 +740,16 @@ def test_1_comparison_shows_chosen_answers_scored_values_and_the_difference_in_w
 
 
 def all_hq(page: Page) -> dict[str, str]:
-    return page.evaluate("""() => Object.fromEntries([['local', localStorage], ['session', sessionStorage]].flatMap(([n, a]) =>
-        Object.keys(a).filter((k) => k.startsWith('hq:')).map((k) => [n + ' ' + k, a.getItem(k)])))""")
+    return page.evaluate("""() => Object.fromEntries(
+        [['local', localStorage], ['session', sessionStorage]].flatMap(([n, a]) =>
+            Object.keys(a).filter((k) => k.startsWith('hq:'))
+                .map((k) => [n + ' ' + k, a.getItem(k)])))""")
 
 
 def test_14_forget_now_is_not_undone_by_another_quiz_on_the_page(browser: Browser, site) -> None:  # noqa: ANN001
     """Point 14: on a chapter with a knowledge check and a self-assessment, 'Forget now' in one quiz
-    clears the other's attempt in memory too: the next answer there does not save the old one again."""
+    clears the other's attempt in memory too: the next answer there does not save the old one
+    again."""
     ctx = context(browser)
     page, problems = guarded(ctx)
     page.goto(f"{site.url}rapport/")
@@ -767,7 +781,8 @@ def test_14_deleting_leaves_nothing_in_storage_or_exports(browser: Browser, site
     finish_self(root)
     root.locator("textarea").first.fill("a private reflection")
     root.locator(".hq-consent").get_by_role("button", name="Keep on this device").click()
-    page.evaluate("""() => { const k = Object.keys(localStorage).find((k) => k.endsWith(':quiz:rapport-self'));
+    page.evaluate("""() => {
+        const k = Object.keys(localStorage).find((k) => k.endsWith(':quiz:rapport-self'));
         const p = k.slice(0, k.indexOf('quiz:'));
         localStorage.setItem(p + 'aside:' + k, JSON.stringify([localStorage.getItem(k)])); }""")
     page.goto(f"{site.url}my-results/")
@@ -779,7 +794,7 @@ def test_14_deleting_leaves_nothing_in_storage_or_exports(browser: Browser, site
     assert not any("a private reflection" in v for v in all_hq(page).values()), all_hq(page)
     with page.expect_download() as info:
         rp.locator(".hq-rp-tools").get_by_role("button", name="Export JSON").click()
-    assert "a private reflection" not in open(info.value.path(), encoding="utf-8").read()
+    assert "a private reflection" not in info.value.path().read_text(encoding="utf-8")
     rp.get_by_role("button", name="Delete all results").click()
     expect(rp.locator(".hq-rp-attempts")).to_contain_text("No results in this browser yet")
     assert all_hq(page) == {}
@@ -788,7 +803,8 @@ def test_14_deleting_leaves_nothing_in_storage_or_exports(browser: Browser, site
 
 
 def test_14_the_privacy_page_tells_the_truth_about_the_palette_key(browser: Browser, site) -> None:  # noqa: ANN001
-    """Point 14: Material writes its palette to localStorage before any choice; the privacy page says so."""
+    """Point 14: Material writes its palette to localStorage before any choice; the privacy page
+    says so."""
     ctx = context(browser)
     page, problems = guarded(ctx)
     page.goto(f"{site.url}privacy/")
@@ -837,7 +853,8 @@ def test_13_destructive_buttons_look_dangerous_and_import_is_a_button(
     browser: Browser, site, palette: str
 ) -> None:  # noqa: ANN001
     """Point 13: Forget now, Delete this attempt and Delete all results are red with a warning sign
-    (not colour alone), unlike the harmless buttons; the import is a button showing the file's name."""
+    (not colour alone), unlike the harmless buttons; the import is a button showing the file's
+    name."""
     ctx = context(browser, "laptop", palette)
     page, problems = guarded(ctx)
     root = open_quiz(page, site, SELF)
@@ -875,8 +892,9 @@ def test_13_destructive_buttons_look_dangerous_and_import_is_a_button(
 
 
 def test_4_practise_the_missed_questions_as_a_practice_attempt(browser: Browser, site) -> None:  # noqa: ANN001
-    """Point 4: after a completed attempt, 'Practise the ones I missed' starts a new attempt with just
-    those questions, recorded as practice: My results shows it but counts only the full attempt."""
+    """Point 4: after a completed attempt, 'Practise the ones I missed' starts a new attempt with
+    just those questions, recorded as practice: My results shows it but counts only the full
+    attempt."""
     ctx = context(browser)
     page, problems = guarded(ctx)
     root = open_quiz(page, site, KNOWLEDGE)
@@ -925,7 +943,8 @@ def test_4_practise_the_missed_questions_as_a_practice_attempt(browser: Browser,
 
 
 def test_17_glossary_tooltips_use_the_body_text_size(browser: Browser, site) -> None:  # noqa: ANN001
-    """Point 17 (size): a glossary abbreviation's tooltip is set at the body text size, not 10 px."""
+    """Point 17 (size): a glossary abbreviation's tooltip is set at the body text size, not 10
+    px."""
     ctx = context(browser)
     page, problems = guarded(ctx)
     page.goto(f"{site.url}rapport/")
@@ -951,8 +970,9 @@ def test_17_glossary_tooltips_use_the_body_text_size(browser: Browser, site) -> 
 def test_15_every_score_is_shown_with_at_most_two_decimals_and_no_trailing_zero(
     browser: Browser, site
 ) -> None:  # noqa: ANN001
-    """Point 15: a stored score with many decimals (a hand-edited export) shows as at most 2 decimals,
-    the same way in the attempts, the profile table and the CSV; never '3.50' beside '3.5'."""
+    """Point 15: a stored score with many decimals (a hand-edited export) shows as at most 2
+    decimals, the same way in the attempts, the profile table and the CSV; never '3.50' beside
+    '3.5'."""
     from .quizdata import self_attempt
 
     ctx = context(browser)
@@ -985,7 +1005,7 @@ def test_15_every_score_is_shown_with_at_most_two_decimals_and_no_trailing_zero(
     assert "3.456" not in text and not re.search(r"\d\.\d*0\b", text), text
     with page.expect_download() as info:
         rp.locator(".hq-rp-tools").get_by_role("button", name="Export CSV").click()
-    csv = open(info.value.path(), encoding="utf-8-sig").read()
+    csv = info.value.path().read_text(encoding="utf-8-sig")
     assert "3.46" in csv and "3.456" not in csv
     assert problems == []
     ctx.close()
@@ -1029,7 +1049,8 @@ def test_17_glossary_tooltips_are_reachable_by_keyboard(browser: Browser, site, 
         const at = all.indexOf(abbr);
         if (at < 1) return 'abbr at ' + at + ' of ' + all.length;
         all[at - 1].focus();
-        return document.activeElement === all[at - 1] ? '' : 'could not focus ' + all[at - 1].outerHTML;
+        return document.activeElement === all[at - 1]
+            ? '' : 'could not focus ' + all[at - 1].outerHTML;
     }""",
         first.element_handle(),
     )
@@ -1085,7 +1106,7 @@ def test_12_results_in_nav_order_with_last_score_and_the_index_marks_done_quizze
         return nav.index(path) if chapter and path in nav else len(nav)
 
     places = [place(quiz_id) for quiz_id in ids]
-    assert places == sorted(places), list(zip(ids, places))
+    assert places == sorted(places), list(zip(ids, places, strict=True))
     assert ids != sorted(ids), "still in file-name order"
 
     know, self_ = quiz(KNOWLEDGE), quiz(SELF)
