@@ -40,7 +40,8 @@ def test_the_position_test_is_a_binomial_tail() -> None:
 
 
 def test_a_quiz_placed_at_random_is_rarely_warned_about() -> None:
-    """Chance keys: the position warning fires on at most about 5% of quizzes (Bonferroni keeps it below)."""
+    """Chance keys: the position warning fires on at most about 5% of quizzes (Bonferroni keeps it
+    below)."""
     import random
 
     rng = random.Random(12)
@@ -101,8 +102,8 @@ def test_a_reasoned_ignore_silences_exactly_that_code() -> None:
     [
         (
             "",
-            "lint.ignore.two-choices: silencing 'two-choices' needs a reason: say why the warning does not apply, "
-            'e.g. two-choices: "ordered by time"',
+            "lint.ignore.two-choices: silencing 'two-choices' needs a reason: say why the warning "
+            'does not apply, e.g. two-choices: "ordered by time"',
         ),
         ("'  '", "lint.ignore.two-choices: silencing 'two-choices' needs a reason"),
         ("''", "lint.ignore.two-choices: silencing 'two-choices' needs a reason"),
@@ -130,7 +131,8 @@ def test_an_unknown_or_misplaced_code_is_an_error() -> None:
     ]
 
 
-# --- handbook check and the build -------------------------------------------------------------------
+# --- handbook check and the build
+# -------------------------------------------------------------------
 
 SITE_YML = dedent("""
     site_name: Lint
@@ -153,8 +155,9 @@ def test_check_prints_warnings_one_a_line_and_fails(tmp_path: Path) -> None:
     lines = result.output.splitlines()
     assert result.exit_code == 1
     assert (
-        "quizzes/two.yml:8:7: questions[1] (id: t1).choices: warning[two-choices]: a single-answer question with "
-        "two choices: a guess is right half of the time; add plausible choices" in lines
+        "quizzes/two.yml:8:7: questions[1] (id: t1).choices: warning[two-choices]: "
+        "a single-answer question with two choices: a guess is right half of the time; "
+        "add plausible choices" in lines
     )
     assert lines[-1].startswith("handbook check: 1 problem (1 warning;")
 
@@ -187,7 +190,8 @@ def test_the_build_reports_warnings_and_strict_fails(
 
 
 def test_the_handbook_itself_can_be_linted_on_request() -> None:
-    """`handbook check --lint` works on the real handbook (its quizzes are being reworked, so lint is off)."""
+    """`handbook check --lint` works on the real handbook (its quizzes are being reworked, so lint
+    is off)."""
     root = Path(__file__).parents[2]
     result = subprocess.run(
         [
@@ -209,7 +213,8 @@ def test_the_handbook_itself_can_be_linted_on_request() -> None:
 
 
 def test_check_file_shows_a_duplicate_question_from_either_side(tmp_path: Path) -> None:
-    """duplicate-question is cross-file: reported in the later file, naming the first, and shown for both."""
+    """duplicate-question is cross-file: reported in the later file, naming the first, and shown for
+    both."""
     folder = GOLDEN / "duplicate-question-fail"
     files = {f"quizzes/{p.name}": p.read_text(encoding="utf-8") for p in folder.glob("*.yml")}
     config = make_site(
@@ -226,8 +231,9 @@ def test_check_file_shows_a_duplicate_question_from_either_side(tmp_path: Path) 
         )
         assert result.exit_code == 1
         assert (
-            "quizzes/b-check.yml:4:11: questions[1].text: warning[duplicate-question]: the same or nearly the same "
-            "question as quizzes/a-check.yml:5:5 questions[1] (id: bond)" in result.output
+            "quizzes/b-check.yml:4:11: questions[1].text: warning[duplicate-question]: "
+            "the same or nearly the same question as "
+            "quizzes/a-check.yml:5:5 questions[1] (id: bond)" in result.output
         )
 
 
@@ -238,7 +244,8 @@ def test_an_ignore_in_either_quiz_silences_a_duplicate(tmp_path: Path) -> None:
         .read_text(encoding="utf-8")
         .replace(
             "title: First\n",
-            "title: First\nlint:\n  ignore:\n    duplicate-question: the review quiz repeats it on purpose\n",
+            "title: First\nlint:\n  ignore:\n"
+            "    duplicate-question: the review quiz repeats it on purpose\n",
         )
     )
     (tmp_path / "a-check.yml").write_text(first, encoding="utf-8")
@@ -271,8 +278,8 @@ def test_serve_logs_the_warnings_and_keeps_serving(tmp_path: Path) -> None:
         process.terminate()
         log = process.communicate(timeout=10)[0]
     assert (
-        "WARNING -  handbook-quiz: quizzes/two.yml:8:7: questions[1] (id: t1).choices: warning[two-choices]:"
-        in log
+        "WARNING -  handbook-quiz: quizzes/two.yml:8:7: questions[1] (id: t1).choices: "
+        "warning[two-choices]:" in log
     )
 
 
@@ -286,8 +293,8 @@ def test_reverse_share_needs_five_statements() -> None:
     loaded = load_text(text + "  - text: I wait.\n", "quizzes/t.yml")
     quiz, _ = validate(loaded, "t")
     assert [str(w).split(": ", 2)[2] for w in lint_quizzes([(quiz, loaded)])] == [
-        "warning[reverse-share]: 0 of 5 statements are reverse-scored (0%); aim for 20% to 60%, each describing a "
-        "practice the chapter advises against"
+        "warning[reverse-share]: 0 of 5 statements are reverse-scored (0%); aim for 20% to 60%, "
+        "each describing a practice the chapter advises against"
     ]
 
 
