@@ -52,7 +52,10 @@ PRESETS = ("mobile", "desktop")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {("performance", "desktop"): 0.95, ("performance", "mobile"): 0.9}
 """Anything not listed must score 1.0."""
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking"
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage "
+    "--disable-background-networking"
+)
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -130,7 +133,8 @@ def lighthouse(url: str, preset: str, chrome: str, report: Path) -> dict:
     )
     if result.returncode or not report.exists():
         raise RuntimeError(
-            f"lighthouse failed on {url} ({preset}):\n{result.stdout[-2000:]}{result.stderr[-2000:]}"
+            f"lighthouse failed on {url} ({preset}):\n"
+            f"{result.stdout[-2000:]}{result.stderr[-2000:]}"
         )
     return json.loads(report.read_text(encoding="utf-8"))
 
@@ -170,7 +174,8 @@ def main() -> int:
     chrome = find_chrome()
     if not chrome:
         print(
-            "No Chromium: apt-get install -y --no-install-recommends chromium (or set CHROME_PATH).",
+            "No Chromium: apt-get install -y --no-install-recommends chromium "
+            "(or set CHROME_PATH).",
             file=sys.stderr,
         )
         return 2
@@ -229,7 +234,8 @@ def main() -> int:
     browser = re.search(r"Chrome/[\d.]+", runs[-1]["environment"]["hostUserAgent"])
     print(
         f"\nLighthouse {runs[-1]['lighthouseVersion']}, {browser.group(0) if browser else chrome}, "
-        f"median of {args.runs} run(s), served {'without compression' if args.no_gzip else 'gzipped'}\n"
+        f"median of {args.runs} run(s), "
+        f"served {'without compression' if args.no_gzip else 'gzipped'}\n"
     )
     print(
         f"{'page':{width}}  {'preset':7}  " + "  ".join(f"{c:>14}" for c in CATEGORIES) + "  result"
@@ -241,7 +247,8 @@ def main() -> int:
         verdict = "pass" if not bad else "FAIL (" + ", ".join(bad) + ")"
         print(f"{labels[path]:{width}}  {preset:7}  {cells}  {verdict}")
     print(
-        "\nTargets: accessibility, best-practices, seo 1.00; performance >= 0.95 desktop, >= 0.90 mobile."
+        "\nTargets: accessibility, best-practices, seo 1.00; "
+        "performance >= 0.95 desktop, >= 0.90 mobile."
     )
     if notes:
         print("\nBelow 1.00 (weighted audits under 1, from the run nearest the median):")
