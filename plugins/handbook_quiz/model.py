@@ -26,6 +26,8 @@ class Question:
     choices: tuple[Choice, ...]
     vignette: str = ""
     explanation: str = ""
+    kind: str = "choice"
+    """The name of its kind in ``kinds`` (which renders, scores and exports it)."""
 
     @property
     def multiple(self) -> bool:
@@ -55,6 +57,8 @@ class Item:
     text: Wording
     subscale: str = ""
     reverse: bool = False
+    kind: str = "scale"
+    """The name of its kind in ``kinds`` (which renders, scores and exports it)."""
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,18 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    FunctionLoader,
+    PackageLoader,
+    select_autoescape,
+)
 from markupsafe import Markup
 
-from .model import Quiz, Wording
+from . import kinds
+from .model import Item, Question, Quiz, Wording
 from .pages import size_text
 from .scoring import content_hash
 
@@ -48,6 +56,11 @@ def items_attr(quiz: Quiz) -> str:
     return " ".join(item.id for item in quiz.items)
 
 
+def kind_template(entry: Question | Item) -> str:
+    """The template partial of a question's or item's kind (``kinds``)."""
+    return kinds.kind_of(entry).template
+
+
 class Renderer:
     """Owns the template environment and the Markdown function; renders each quiz once."""
 
@@ -60,11 +73,19 @@ class Renderer:
     ) -> None:
         loaders = [FileSystemLoader(str(custom_templates))] if custom_templates else []
         self.env = Environment(
-            loader=ChoiceLoader([*loaders, PackageLoader("handbook_quiz", "templates")]),
+            loader=ChoiceLoader(
+                [
+                    *loaders,
+                    PackageLoader("handbook_quiz", "templates"),
+                    FunctionLoader(kinds.template_source),  # kinds that bring their own partial
+                ]
+            ),
             autoescape=select_autoescape(default=True),
             keep_trailing_newline=True,
         )
-        self.env.globals.update(questions_attr=questions_attr, items_attr=items_attr)
+        self.env.globals.update(
+            questions_attr=questions_attr, items_attr=items_attr, kind_template=kind_template
+        )
         self.markdown = markdown
         self.inline_markdown: MarkdownFn | None = getattr(markdown, "inline", None)
         """The site's inline-only Markdown (``SiteMarkdown.inline``), when ``markdown`` has one."""

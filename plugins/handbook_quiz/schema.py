@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 import difflib
 import json
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from . import kinds
 from .errors import QuizIssue
 from .loader import LoadedFile
 
@@ -37,15 +39,59 @@ def quiz_schema() -> dict[str, Any]:
     return schema
 
 
-@cache
+def effective_schema() -> dict[str, Any]:
+    """The schema quizzes are checked against: the shipped one, plus every kind registered from
+    outside the package let into its quiz type's list, selected by the entry's ``kind:``.
+
+    With only the built-in kinds this is the shipped schema itself, so the published schema and
+    the messages of format v1 stay exactly as they are.
+    """
+    schema = quiz_schema()
+    keyed = [kind for kind in kinds.registered() if kind.key is not None]
+    if not keyed:
+        return schema
+    schema = copy.deepcopy(schema)
+    tagged = {"type": "object", "required": [kinds.KIND_KEY]}
+    for quiz_type, (definition, list_key) in kinds.ENTRY_LISTS.items():
+        own = [kind for kind in keyed if kind.quiz_type == quiz_type]
+        if not own:
+            continue
+        branches: list[dict[str, Any]] = [
+            {"if": {"not": tagged}, "then": kinds.default_kind(quiz_type).schema()},
+            *(
+                {
+                    "if": {**tagged, "properties": {kinds.KIND_KEY: {"const": kind.key}}},
+                    "then": kind.schema(),
+                }
+                for kind in own
+            ),
+            {
+                "if": tagged,
+                "then": {"properties": {kinds.KIND_KEY: {"enum": [k.key for k in own]}}},
+            },
+        ]
+        schema["$defs"][definition]["properties"][list_key]["items"] = {"allOf": branches}
+    return schema
+
+
 def _validator() -> Draft202012Validator:
-    # The published schema shares definitions through `$ref`; resolving them on every check took
-    # half the validation time, so the validator gets a copy with each reference written out.
-    return Draft202012Validator(_inlined(quiz_schema(), quiz_schema()))
+    return _validator_for(kinds.registered())
+
+
+@lru_cache(maxsize=4)
+def _validator_for(registered: tuple[kinds.Kind, ...]) -> Draft202012Validator:
+    """One validator per set of registered kinds (the built-in ones, in a build)."""
+    # The schema shares definitions through `$ref`. jsonschema resolves a reference each time it
+    # meets one (a lookup through its referencing registry), once per question, choice, item and
+    # band of every file, so the validator gets a copy with each reference written out. Measured
+    # on the handbook's quizzes (bench/schema_inline.py): see ``INLINE_SAVES``.
+    schema = effective_schema()
+    return Draft202012Validator(_inlined(schema, schema))
 
 
 def _inlined(node: Any, root: dict[str, Any]) -> Any:
-    """``node`` with every local ``{"$ref": "#/..."}`` replaced by its target (the schema has no cycles)."""
+    """``node`` with every local ``{"$ref": "#/..."}`` replaced by its target (the schema has no
+    cycles; a test checks that no reference is left and that every message stays the same)."""
     if isinstance(node, dict):
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith("#/") and len(node) == 1:

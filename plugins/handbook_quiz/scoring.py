@@ -12,7 +12,8 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .model import Band, Quiz
+from . import kinds
+from .model import Band, Item, Quiz
 
 
 def round_half_away(value: float, places: int = 2) -> float:
@@ -25,19 +26,15 @@ def round_half_away(value: float, places: int = 2) -> float:
 def content_hash(quiz: Quiz) -> str:
     """Hash of what scoring depends on only, so fixing a typo orphans no saved attempt."""
     if quiz.is_knowledge:
-        key: Any = [
-            [q.id, len(q.choices), [i for i, c in enumerate(q.choices) if c.correct]]
-            for q in quiz.questions
-        ]
+        key: Any = [kinds.question_kind(q).hash_key(q) for q in quiz.questions]
     else:
         assert quiz.scale is not None
         key = {
-            "items": [[i.id, i.reverse, i.subscale] for i in quiz.items],
+            "items": [kinds.item_kind(i).hash_key(i) for i in quiz.items],
             "scale": [len(quiz.scale.labels), quiz.scale.start],
             "method": quiz.method,
-            "bands": [
-                float(b.start) for b in quiz.bands
-            ],  # from: 1 and from: 1.0 are the same band
+            # from: 1 and from: 1.0 are the same band
+            "bands": [float(b.start) for b in quiz.bands],
             "subscales": [[s.id, [float(b.start) for b in s.bands]] for s in quiz.subscales],
         }
     text = json.dumps([quiz.type, quiz.version, key], separators=(",", ":"))
@@ -47,11 +44,9 @@ def content_hash(quiz: Quiz) -> str:
 def knowledge_score(
     quiz: Quiz, answers: Mapping[str, Sequence[int]]
 ) -> tuple[int, int, bool | None]:
-    """(right, total, passed); a question is right only when the chosen set equals the correct set."""
-    right = sum(
-        set(answers.get(q.id, ())) == {i for i, c in enumerate(q.choices) if c.correct}
-        for q in quiz.questions
-    )
+    """(right, total, passed); each question's kind says whether its chosen choices are right
+    (a choice question: only when the chosen set equals the correct set)."""
+    right = sum(kinds.question_kind(q).right(q, answers.get(q.id, ())) for q in quiz.questions)
     total = len(quiz.questions)
     passed = None if quiz.pass_mark is None else right / total >= quiz.pass_mark
     return right, total, passed
@@ -67,20 +62,17 @@ def band_for(score: float, bands: Sequence[Band]) -> Band | None:
 
 
 def self_scores(quiz: Quiz, answers: Mapping[str, int]) -> dict[str, float]:
-    """Exact scores by subscale id, plus ``""`` for the overall score; reverse items are flipped."""
-    assert quiz.scale is not None
-    low, high = quiz.scale.minimum, quiz.scale.maximum
+    """Exact scores by subscale id, plus ``""`` for the overall score (each item scored by its
+    kind: a scale item's reverse flag flips its value)."""
+    scale = quiz.scale
+    assert scale is not None
 
-    def scored(item_id: str, reverse: bool) -> int:
-        value = answers[item_id]
-        return (low + high) - value if reverse else value
+    def scored(item: Item) -> int:
+        return kinds.item_kind(item).scored(item, answers[item.id], scale)
 
     def combine(values: list[int]) -> float:
         return float(sum(values)) if quiz.method == "sum" else sum(values) / len(values)
 
-    out = {
-        s.id: combine([scored(i.id, i.reverse) for i in quiz.items_of(s.id)])
-        for s in quiz.subscales
-    }
-    out[""] = combine([scored(i.id, i.reverse) for i in quiz.items])
+    out = {s.id: combine([scored(i) for i in quiz.items_of(s.id)]) for s in quiz.subscales}
+    out[""] = combine([scored(i) for i in quiz.items])
     return out

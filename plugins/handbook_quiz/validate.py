@@ -15,13 +15,15 @@ from typing import Any
 from .errors import QuizIssue
 from .lint import CODES
 from .loader import LoadedFile
-from .model import Band, Choice, Item, Question, Quiz, Scale, Subscale, Wording
+from . import kinds
+from .model import Band, Item, Question, Quiz, Scale, Subscale, Wording
 from .schema import structural_issues
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CHAPTER_PATTERN = re.compile(r"^[^#?]+\.md$")
-BOOLEAN_KEYS = ("correct", "reverse", "shuffle")
-"""Keys that take true or false, and only those two words (YAML 1.1 also reads yes/no/on/off)."""
+QUIZ_BOOLEAN_KEYS = ("shuffle",)
+"""Quiz keys that take true or false, and only those two words (YAML 1.1 also reads yes/no/on/off);
+each kind names its own (``Kind.boolean_keys``)."""
 DOCS_LINK = re.compile(r"\]\(\s*<?([^)\s:#?>]+\.md)")
 """Markdown links to a docs page, e.g. ``[Skills](rapport.md#skills)``: the page part."""
 
@@ -62,6 +64,10 @@ def _word_booleans(loaded: LoadedFile) -> list[QuizIssue]:
 
     (Text fields written ``No`` are already refused by the schema, with "put it in quotes".)
     """
+    boolean_keys = {
+        *QUIZ_BOOLEAN_KEYS,
+        *(k for kind in kinds.registered() for k in kind.boolean_keys),
+    }
     return [
         loaded.issue(
             path,
@@ -69,7 +75,7 @@ def _word_booleans(loaded: LoadedFile) -> list[QuizIssue]:
             f"{str(value).lower()}, but this format takes only the words true and false)",
         )
         for path, word in loaded.word_booleans.items()
-        if path and path[-1] in BOOLEAN_KEYS and isinstance(value := _at(loaded.data, path), bool)
+        if path and path[-1] in boolean_keys and isinstance(value := _at(loaded.data, path), bool)
     ]
 
 
@@ -259,36 +265,25 @@ class _CrossChecker:
                 )
         return ids
 
+    def _entries(
+        self, quiz_type: str, list_key: str, prefix: str, subscale_ids: list[str] | None = None
+    ) -> list[Any]:
+        """Each entry of the quiz's list, checked and built by its kind (see ``kinds``)."""
+        raw = _list(self.data.get(list_key))
+        ids = self.unique_ids(raw, list_key, prefix)
+        built = []
+        for i, (entry_id, data) in enumerate(zip(ids, raw)):
+            kind = kinds.kind_for_entry(quiz_type, data)
+            if kind is None:
+                continue  # a 'kind:' no kind has: the schema has said so
+            check = kinds.EntryCheck(
+                i, entry_id, _dict(data), (list_key, i), self.fail, self.wording, subscale_ids or []
+            )
+            built.append(kind.build(check))
+        return built
+
     def _questions(self) -> tuple[Question, ...]:
-        raw = _list(self.data.get("questions"))
-        ids = self.unique_ids(raw, "questions", "q")
-        questions = []
-        for i, (qid, entry) in enumerate(zip(ids, raw)):
-            question = _dict(entry)
-            listed = question.get("choices")
-            choices = tuple(
-                Choice(
-                    _dict(c).get("text", ""),
-                    bool(_dict(c).get("correct", False)),
-                    _dict(c).get("feedback", ""),
-                )
-                for c in _list(listed)
-            )
-            if isinstance(listed, list) and not any(choice.correct for choice in choices):
-                self.fail(
-                    ("questions", i, "choices"),
-                    "no choice is marked 'correct: true': mark at least one",
-                )
-            questions.append(
-                Question(
-                    qid,
-                    question.get("text", ""),
-                    choices,
-                    question.get("vignette", ""),
-                    question.get("explanation", ""),
-                )
-            )
-        return tuple(questions)
+        return tuple(self._entries("knowledge", "questions", "q"))
 
     def _self_assessment(self, common: dict[str, Any]) -> Quiz:
         data = self.data
@@ -296,12 +291,10 @@ class _CrossChecker:
         labels, start = raw_scale.get("labels"), raw_scale.get("start", 1)
         scale_ok = bool(_list(labels)) and isinstance(start, int) and not isinstance(start, bool)
         scale = Scale(tuple(_list(labels)), start if scale_ok else 1)
-        raw_subscales, raw_items = _list(data.get("subscales")), _list(data.get("items"))
+        raw_subscales = _list(data.get("subscales"))
         subscale_ids = self.unique_ids(raw_subscales, "subscales", "s")
-        item_ids = self.unique_ids(raw_items, "items", "i")
-        items = tuple(
-            self._item(i, iid, _dict(raw), subscale_ids)
-            for i, (iid, raw) in enumerate(zip(item_ids, raw_items))
+        items: tuple[Item, ...] = tuple(
+            self._entries("self-assessment", "items", "i", subscale_ids)
         )
         scoring = _dict(data.get("scoring"))
         method = scoring.get("method", "mean")
@@ -343,34 +336,6 @@ class _CrossChecker:
             items=items,
             method=method,
             bands=bands,
-        )
-
-    def _item(self, index: int, item_id: str, raw: dict[str, Any], subscale_ids: list[str]) -> Item:
-        subscale = raw.get("subscale", "")
-        path = ("items", index, "subscale")
-        if not isinstance(subscale, str):
-            subscale = None  # a wrong type, reported by the schema
-        elif subscale_ids and not subscale:
-            named = (
-                f"item '{item_id}'"
-                if "id" in raw
-                else f"item {index + 1} (default id '{item_id}', from its position)"
-            )
-            self.fail(
-                ("items", index),
-                f"{named} has no 'subscale': add one of " + ", ".join(subscale_ids),
-            )
-        elif subscale and not subscale_ids:
-            self.fail(path, f"unknown subscale '{subscale}': this quiz has no 'subscales' list")
-        elif subscale and subscale not in subscale_ids:
-            close = difflib.get_close_matches(subscale, subscale_ids, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(subscale_ids)
-            self.fail(path, f"unknown subscale '{subscale}' ({hint})")
-        return Item(
-            item_id,
-            self.wording(raw.get("text"), ("items", index, "text")),
-            subscale or "",
-            bool(raw.get("reverse", False)),
         )
 
     def _range_origin(self) -> str:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from html import escape
 from string import ascii_lowercase
 
-from ..model import Question, Quiz
-from ..scoring import round_half_away
-from . import PARTIAL_CREDIT_NOTE, Files, choice_fractions, percent
+from .. import kinds
+from ..model import Quiz
+from . import PARTIAL_CREDIT_NOTE, Files, percent
 from .page import page
 from .text import Text
 
@@ -46,49 +46,16 @@ def export_answers(quiz: Quiz, text: Text) -> Files:
     ]
     if getattr(quiz, "shuffle", True):
         out.append(f"<p>{SHUFFLED_NOTE}</p>")
-    if any(q.multiple for q in quiz.questions):
+    if kinds.partial_credit(quiz.questions):
         out.append(f"<p>{escape(PARTIAL_CREDIT_NOTE)}</p>")
     out += [
         "<h2>Key</h2>",
         "<table><thead><tr><th>Question</th><th>Id</th><th>Correct</th></tr></thead><tbody>",
     ]
     for number, question in enumerate(quiz.questions, start=1):
-        right = ", ".join(letter(i) for i, c in enumerate(question.choices) if c.correct)
+        right = kinds.question_kind(question).key_text(question)
         out.append(f"<tr><td>{number}</td><td>{escape(question.id)}</td><td>{right}</td></tr>")
     out += ["</tbody></table>", "<h2>Questions</h2>", "<ol>"]
-    out += [_question(question, text) for question in quiz.questions]
+    out += [kinds.question_kind(q).answer_key(q, text) for q in quiz.questions]
     out.append("</ol>")
     return {f"answers/{quiz.id}.html": page(f"Answer key: {quiz.title}", "\n".join(out))}
-
-
-def _question(question: Question, text: Text) -> str:
-    vignette = text.html(question.vignette)
-    out = [
-        f'<li id="{escape(question.id)}">',
-        f'<div class="vignette">{vignette}</div>' if vignette else "",
-        text.html(question.text),
-    ]
-    if question.multiple:
-        out.append("<p><em>Select all that apply.</em></p>")
-    out.append('<ul class="choices">')
-    for index, (choice, fraction) in enumerate(
-        zip(question.choices, choice_fractions(question), strict=True)
-    ):
-        mark, state = ("\u2713", "correct") if choice.correct else ("\u2717", "wrong")
-        credit = (
-            f" <small>(Moodle: {round_half_away(fraction):+g}%)</small>"
-            if question.multiple
-            else ""
-        )
-        feedback = text.inline(choice.feedback)
-        out.append(
-            f'<li class="{state}"><span class="mark">{mark}</span><span class="choice">{letter(index)}. {text.inline(choice.text)}</span>{credit}'
-            + (f'<div class="feedback">{feedback}</div>' if feedback else "")
-            + "</li>"
-        )
-    out.append("</ul>")
-    explanation = text.html(question.explanation)
-    if explanation:
-        out.append(f'<div class="explanation"><strong>Explanation.</strong> {explanation}</div>')
-    out.append("</li>")
-    return "\n".join(part for part in out if part)

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import textwrap
 
-from ..model import Question, Quiz
-from . import PARTIAL_CREDIT_NOTE, Files, category, choice_fractions, percent, question_key
-from .text import Text, question_html
+from .. import kinds
+from ..model import Quiz
+from . import PARTIAL_CREDIT_NOTE, Files, category
+from .text import Text
 
 _SPECIAL = str.maketrans({c: "\\" + c for c in "~=#{}:"} | {"\r": ""})
 
 
 def escape(text: str) -> str:
-    """GIFT escaping; a leading ``%`` or ``[`` becomes an entity so it is not read as a weight or format."""
+    """GIFT escaping; a leading ``%`` or ``[`` becomes an entity (not read as a weight or format)."""
     if text[:1] in ("%", "["):
         text = f"&#{ord(text[0])};{text[1:]}"
     return text.replace("\\", "\\\\").translate(_SPECIAL).replace("\n", "\\n")
@@ -33,35 +34,13 @@ def export_gift(quiz: Quiz, text: Text) -> Files:
         "GIFT cannot say whether to shuffle choices: Moodle applies its own default.",
         ""
         if getattr(quiz, "shuffle", True)
-        else "This quiz keeps its choices in order (shuffle: false): import the Moodle XML file instead, or untick "
-        "'Shuffle the choices?' in each question after importing.",
-        PARTIAL_CREDIT_NOTE if any(q.multiple for q in quiz.questions) else "",
+        else "This quiz keeps its choices in order (shuffle: false): import the Moodle XML file "
+        "instead, or untick 'Shuffle the choices?' in each question after importing.",
+        PARTIAL_CREDIT_NOTE if kinds.partial_credit(quiz.questions) else "",
     ]
     lines = [f"// {line}" for entry in header if entry for line in textwrap.wrap(entry, 96)]
     lines += ["", f"$CATEGORY: {category(text.site.name, quiz)}", ""]
     for question in quiz.questions:
-        lines += _question(quiz, question, text)
+        lines += kinds.question_kind(question).gift(quiz, question, text)
         lines.append("")
     return {f"gift/{quiz.id}.gift.txt": "\n".join(lines).encode("utf-8")}
-
-
-def _question(quiz: Quiz, question: Question, text: Text) -> list[str]:
-    key = question_key(quiz, question)
-    body = question_html(question, text)
-    lines = [f"// [id:{key}]", f"::{escape(key)}::[html]{escape(body)}{{"]
-    fractions = choice_fractions(question)
-    for choice, fraction in zip(question.choices, fractions, strict=True):
-        if not question.multiple:
-            sign = "=" if choice.correct else "~"
-        else:
-            sign = f"~%{percent(fraction)}%"
-        feedback = text.inline(choice.feedback)
-        lines.append(
-            f"\t{sign}{escape(text.inline(choice.text))}"
-            + (f"#{escape(feedback)}" if feedback else "")
-        )
-    explanation = text.html(question.explanation)
-    if explanation:
-        lines.append(f"\t####{escape(explanation)}")
-    lines.append("}")
-    return lines

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from .. import __version__
+from .. import __version__, kinds
 from ..model import Question, Quiz
 from . import Files, question_key, zip_bytes
 from .text import CONTENT_ELEMENTS, Text, plain, xhtml
@@ -42,7 +42,8 @@ def export_qti(quiz: Quiz, text: Text) -> Files:
     """One zip per knowledge check, byte-identical on every run."""
     package: Files = {}
     for question in quiz.questions:
-        package[f"items/{question.id}.xml"] = _serialise(_item(quiz, question, text))
+        item = kinds.question_kind(question).qti_item(quiz, question, text)
+        package[f"items/{question.id}.xml"] = _serialise(item)
     package[TEST_FILE] = _serialise(_test(quiz, text))
     package["imsmanifest.xml"] = _serialise(_manifest(quiz))
     return {f"qti/{quiz.id}.zip": zip_bytes(package)}
@@ -61,7 +62,7 @@ def _root(tag: str, namespace: str, schema: str, attrs: dict[str, str]) -> ET.El
     )
 
 
-def _el(
+def el(
     parent: ET.Element, tag: str, attrs: dict[str, str] | None = None, text: str | None = None
 ) -> ET.Element:
     element = ET.SubElement(parent, tag, attrs or {})
@@ -69,7 +70,7 @@ def _el(
     return element
 
 
-def _fill(parent: ET.Element, html: str) -> ET.Element:
+def fill(parent: ET.Element, html: str) -> ET.Element:
     """Append an HTML fragment's content to ``parent`` as QTI XHTML."""
     fragment = xhtml(html, "")
     if fragment.text:
@@ -83,9 +84,9 @@ def _title(html: str, limit: int = 100) -> str:
     return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
 
 
-def _item(quiz: Quiz, question: Question, text: Text) -> ET.Element:
-    body_html = text.html(question.text)
-    item = _root(
+def item_root(quiz: Quiz, question: Question, body_html: str) -> ET.Element:
+    """The ``assessmentItem`` element of a question, titled by its (rendered) text."""
+    return _root(
         "assessmentItem",
         QTI_NS,
         QTI_XSD,
@@ -98,110 +99,63 @@ def _item(quiz: Quiz, question: Question, text: Text) -> ET.Element:
             "toolVersion": __version__,
         },
     )
-    cardinality = "multiple" if question.multiple else "single"
-    response = _el(
-        item,
-        "responseDeclaration",
-        {"identifier": "RESPONSE", "cardinality": cardinality, "baseType": "identifier"},
+
+
+def response_processing(
+    item: ET.Element, explanation: str, feedbacks: list[tuple[str, str]]
+) -> None:
+    """SCORE is 1 only for exactly the correct response; FEEDBACK names the chosen choices (and
+    the explanation), each shown by its ``modalFeedback``: ``feedbacks`` is (choice id, HTML)."""
+    processing = el(item, "responseProcessing")
+    condition = el(processing, "responseCondition")
+    right = el(condition, "responseIf")
+    match = el(right, "match")
+    el(match, "variable", {"identifier": "RESPONSE"})
+    el(match, "correct", {"identifier": "RESPONSE"})
+    el(
+        el(right, "setOutcomeValue", {"identifier": "SCORE"}),
+        "baseValue",
+        {"baseType": "float"},
+        "1",
     )
-    correct = _el(response, "correctResponse")
-    for index, choice in enumerate(question.choices):
-        if choice.correct:
-            _el(correct, "value", text=choice_id(index))
-    for identifier, default in (("SCORE", "0"), ("MAXSCORE", "1")):
-        outcome = _el(
-            item,
-            "outcomeDeclaration",
-            {"identifier": identifier, "cardinality": "single", "baseType": "float"},
-        )
-        _el(_el(outcome, "defaultValue"), "value", text=default)
-    _el(
-        item,
-        "outcomeDeclaration",
-        {"identifier": "FEEDBACK", "cardinality": "multiple", "baseType": "identifier"},
+    el(
+        el(el(condition, "responseElse"), "setOutcomeValue", {"identifier": "SCORE"}),
+        "baseValue",
+        {"baseType": "float"},
+        "0",
     )
 
-    body = _el(item, "itemBody")
-    if question.vignette:
-        _fill(_el(body, "div", {"class": "hq-vignette"}), text.html(question.vignette))
-    _fill(_el(body, "div", {"class": "hq-question"}), body_html)
-    interaction = _el(
-        body,
-        "choiceInteraction",
-        {
-            "responseIdentifier": "RESPONSE",
-            "shuffle": str(quiz.shuffle).lower(),
-            "maxChoices": "0" if question.multiple else "1",
-        },
-    )
-    for index, choice in enumerate(question.choices):
-        _fill(
-            _el(interaction, "simpleChoice", {"identifier": choice_id(index)}),
-            text.inline(choice.text),
+    feedback = el(processing, "responseCondition")
+    answered = el(feedback, "responseIf")
+    el(el(el(answered, "not"), "isNull"), "variable", {"identifier": "RESPONSE"})
+    chosen = el(el(answered, "setOutcomeValue", {"identifier": "FEEDBACK"}), "multiple")
+    el(chosen, "variable", {"identifier": "RESPONSE"})
+    if explanation:
+        el(chosen, "baseValue", {"baseType": "identifier"}, EXPLANATION)
+        unanswered = el(
+            el(el(feedback, "responseElse"), "setOutcomeValue", {"identifier": "FEEDBACK"}),
+            "multiple",
         )
-
-    explanation = text.html(question.explanation)
-    _response_processing(item, explanation != "")
-    for index, choice in enumerate(question.choices):
-        feedback = text.inline(choice.feedback)
-        if feedback:
-            _fill(
-                _el(
+        el(unanswered, "baseValue", {"baseType": "identifier"}, EXPLANATION)
+    for identifier, html in feedbacks:
+        if html:
+            fill(
+                el(
                     item,
                     "modalFeedback",
-                    {
-                        "outcomeIdentifier": "FEEDBACK",
-                        "identifier": choice_id(index),
-                        "showHide": "show",
-                    },
+                    {"outcomeIdentifier": "FEEDBACK", "identifier": identifier, "showHide": "show"},
                 ),
-                feedback,
+                html,
             )
     if explanation:
-        _fill(
-            _el(
+        fill(
+            el(
                 item,
                 "modalFeedback",
                 {"outcomeIdentifier": "FEEDBACK", "identifier": EXPLANATION, "showHide": "show"},
             ),
             explanation,
         )
-    return item
-
-
-def _response_processing(item: ET.Element, explanation: bool) -> None:
-    """SCORE is 1 only for exactly the correct set; FEEDBACK names the chosen choices (and the explanation)."""
-    processing = _el(item, "responseProcessing")
-    condition = _el(processing, "responseCondition")
-    right = _el(condition, "responseIf")
-    match = _el(right, "match")
-    _el(match, "variable", {"identifier": "RESPONSE"})
-    _el(match, "correct", {"identifier": "RESPONSE"})
-    _el(
-        _el(right, "setOutcomeValue", {"identifier": "SCORE"}),
-        "baseValue",
-        {"baseType": "float"},
-        "1",
-    )
-    _el(
-        _el(_el(condition, "responseElse"), "setOutcomeValue", {"identifier": "SCORE"}),
-        "baseValue",
-        {"baseType": "float"},
-        "0",
-    )
-
-    feedback = _el(processing, "responseCondition")
-    answered = _el(feedback, "responseIf")
-    _el(_el(_el(answered, "not"), "isNull"), "variable", {"identifier": "RESPONSE"})
-    chosen = _el(_el(answered, "setOutcomeValue", {"identifier": "FEEDBACK"}), "multiple")
-    _el(chosen, "variable", {"identifier": "RESPONSE"})
-    if explanation:
-        _el(chosen, "baseValue", {"baseType": "identifier"}, EXPLANATION)
-        unanswered = _el(
-            _el(_el(feedback, "responseElse"), "setOutcomeValue", {"identifier": "FEEDBACK"}),
-            "multiple",
-        )
-        _el(unanswered, "baseValue", {"baseType": "identifier"}, EXPLANATION)
 
 
 def _test(quiz: Quiz, text: Text) -> ET.Element:
@@ -221,66 +175,66 @@ def _test(quiz: Quiz, text: Text) -> ET.Element:
         ("SCORE", "float", "0"),
         ("MAXSCORE", "float", str(len(quiz.questions))),
     ):
-        outcome = _el(
+        outcome = el(
             test,
             "outcomeDeclaration",
             {"identifier": identifier, "cardinality": "single", "baseType": base_type},
         )
-        _el(_el(outcome, "defaultValue"), "value", text=default)
+        el(el(outcome, "defaultValue"), "value", text=default)
     if quiz.pass_mark is not None:
-        _el(
+        el(
             test,
             "outcomeDeclaration",
             {"identifier": "PASS", "cardinality": "single", "baseType": "boolean"},
         )
     mode = "individual" if quiz.feedback == "immediate" else "simultaneous"
-    part = _el(
+    part = el(
         test,
         "testPart",
         {"identifier": "part.1", "navigationMode": "nonlinear", "submissionMode": mode},
     )
-    _el(
+    el(
         part,
         "itemSessionControl",
         {"maxAttempts": "1", "showFeedback": "true", "allowReview": "true"},
     )
-    section = _el(
+    section = el(
         part,
         "assessmentSection",
         {"identifier": "section.1", "title": quiz.title, "visible": "true"},
     )
     if quiz.description:
-        _fill(_el(section, "rubricBlock", {"view": "candidate"}), text.html(quiz.description))
+        fill(el(section, "rubricBlock", {"view": "candidate"}), text.html(quiz.description))
     for question in quiz.questions:
-        _el(
+        el(
             section,
             "assessmentItemRef",
             {"identifier": item_id(quiz, question), "href": f"items/{question.id}.xml"},
         )
-    processing = _el(test, "outcomeProcessing")
-    _el(
-        _el(_el(processing, "setOutcomeValue", {"identifier": "SCORE"}), "sum"),
+    processing = el(test, "outcomeProcessing")
+    el(
+        el(el(processing, "setOutcomeValue", {"identifier": "SCORE"}), "sum"),
         "testVariables",
         {"variableIdentifier": "SCORE"},
     )
     if quiz.pass_mark is not None:
-        gte = _el(_el(processing, "setOutcomeValue", {"identifier": "PASS"}), "gte")
-        divide = _el(gte, "divide")
-        _el(divide, "variable", {"identifier": "SCORE"})
-        _el(divide, "variable", {"identifier": "MAXSCORE"})
-        _el(gte, "baseValue", {"baseType": "float"}, repr(float(quiz.pass_mark)))
+        gte = el(el(processing, "setOutcomeValue", {"identifier": "PASS"}), "gte")
+        divide = el(gte, "divide")
+        el(divide, "variable", {"identifier": "SCORE"})
+        el(divide, "variable", {"identifier": "MAXSCORE"})
+        el(gte, "baseValue", {"baseType": "float"}, repr(float(quiz.pass_mark)))
     return test
 
 
 def _manifest(quiz: Quiz) -> ET.Element:
     """IMS CP manifest: the test depends on every item, and every file is listed."""
     manifest = _root("manifest", CP_NS, CP_XSD, {"identifier": f"manifest.{quiz.id}"})
-    metadata = _el(manifest, "metadata")
-    _el(metadata, "schema", text="QTIv2.1 Package")
-    _el(metadata, "schemaversion", text="1.0.0")
-    _el(manifest, "organizations")
-    resources = _el(manifest, "resources")
-    test = _el(
+    metadata = el(manifest, "metadata")
+    el(metadata, "schema", text="QTIv2.1 Package")
+    el(metadata, "schemaversion", text="1.0.0")
+    el(manifest, "organizations")
+    resources = el(manifest, "resources")
+    test = el(
         resources,
         "resource",
         {
@@ -289,12 +243,12 @@ def _manifest(quiz: Quiz) -> ET.Element:
             "href": TEST_FILE,
         },
     )
-    _el(test, "file", {"href": TEST_FILE})
+    el(test, "file", {"href": TEST_FILE})
     for question in quiz.questions:
-        _el(test, "dependency", {"identifierref": f"resource.{item_id(quiz, question)}"})
+        el(test, "dependency", {"identifierref": f"resource.{item_id(quiz, question)}"})
     for question in quiz.questions:
         href = f"items/{question.id}.xml"
-        item = _el(
+        item = el(
             resources,
             "resource",
             {
@@ -303,7 +257,7 @@ def _manifest(quiz: Quiz) -> ET.Element:
                 "href": href,
             },
         )
-        _el(item, "file", {"href": href})
+        el(item, "file", {"href": href})
     return manifest
 
 

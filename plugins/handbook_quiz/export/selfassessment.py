@@ -11,6 +11,7 @@ import json
 from html import escape
 from typing import Any
 
+from .. import kinds
 from ..model import Band, Quiz, Wording
 from ..scoring import content_hash
 from . import Files
@@ -77,15 +78,7 @@ def export_json(quiz: Quiz, text: Text) -> Files:
             }
             for s in quiz.subscales
         ],
-        "items": [
-            {
-                "id": i.id,
-                "text": worded(i.text),
-                "subscale": i.subscale or None,
-                "reverse": i.reverse,
-            }
-            for i in quiz.items
-        ],
+        "items": [kinds.item_kind(i).json(i, worded) for i in quiz.items],
         "results": worded(quiz.results),
         "reflection": [worded(prompt) for prompt in quiz.reflection],
     }
@@ -133,11 +126,10 @@ def _sheet(quiz: Quiz, text: Text, perspective: str) -> str:
         for label, value in zip(scale.labels, values, strict=True)
     ]
     out.append("</tr></thead><tbody>")
-    for number, item in enumerate(quiz.items, start=1):
-        boxes = '<td class="box">\u2610</td>' * len(scale.labels)
-        out.append(
-            f"<tr><td>{number}</td><td>{text.inline(item.text[perspective])}</td>{boxes}</tr>"
-        )
+    out += [
+        kinds.item_kind(item).sheet_row(item, number, perspective, scale, text)
+        for number, item in enumerate(quiz.items, start=1)
+    ]
     out.append("</tbody></table>")
     if quiz.reflection:
         out.append("<h2>Reflection</h2>")
@@ -206,7 +198,7 @@ def _item_table(quiz: Quiz, numbers: dict[str, int]) -> list[str]:
     ]
     for item in quiz.items:
         area = f"<td>{escape(titles[item.subscale])}</td>" if quiz.subscales else ""
-        scoring = "R (reverse)" if item.reverse else "as ticked"
+        scoring = kinds.item_kind(item).scoring_text(item)
         out.append(
             f"<tr><td>{numbers[item.id]}</td><td>{escape(item.id)}</td>{area}<td>{scoring}</td></tr>"
         )
