@@ -1,4 +1,5 @@
-"""The ``handbook`` command for instructors: parse the arguments, call the modules, print the outcome.
+"""The ``handbook`` command for instructors: parse the arguments, call the modules, print the
+outcome.
 
 The work happens in scaffold.py, navedit.py and check.py. Instructors are not programmers, so every
 problem is printed as a sentence saying what to do, never as a traceback.
@@ -23,7 +24,8 @@ from .errors import HandbookError
 from .scaffold import QUIZ_TYPES, slugify
 
 LAZY_COMMANDS = {"export": "handbook_quiz.export.cli"}
-"""Commands defined in other modules, by name: module to import, holding a click command of that name."""
+"""Commands defined in other modules, by name: module to import, holding a click command of that
+name."""
 
 
 class HandbookGroup(click.Group):
@@ -62,8 +64,8 @@ class HandbookGroup(click.Group):
             if os.environ.get("HANDBOOK_DEBUG"):
                 raise
             raise click.ClickException(
-                f"something unexpected went wrong ({type(error).__name__}: {error}). Please report it with "
-                "the command you ran; HANDBOOK_DEBUG=1 shows the details"
+                f"something unexpected went wrong ({type(error).__name__}: {error}). "
+                "Please report it with the command you ran; HANDBOOK_DEBUG=1 shows the details"
             ) from None
 
 
@@ -75,7 +77,8 @@ def _module_exists(name: str) -> bool:
 
 
 def _config_option(function: Any) -> Any:
-    """``-f/--config-file`` (as in ``mkdocs build``; ``--config`` too), the same for every command."""
+    """``-f/--config-file`` (as in ``mkdocs build``; ``--config`` too), the same for every
+    command."""
     option = click.option(
         "-f",
         "--config-file",
@@ -92,7 +95,8 @@ config_option = _config_option
 
 
 def config_path(config_file: Path | None) -> Path:
-    """The mkdocs.yml a command works on: the one given, else the nearest, as every command finds it."""
+    """The mkdocs.yml a command works on: the one given, else the nearest, as every command finds
+    it."""
     from .check import find_config
 
     return config_file or find_config(Path.cwd())
@@ -137,9 +141,8 @@ def new_chapter(title: str, slug: str | None, config_file: Path | None) -> None:
     Example: handbook new chapter "Motivational interviewing"
     """
     from .navedit import add_to_nav
-    from .scaffold import new_chapter as write_chapter
-
     from .scaffold import check_title
+    from .scaffold import new_chapter as write_chapter
 
     site = _site(config_file)
     title = check_title(title)
@@ -184,8 +187,8 @@ def _report_nav(result: Any, config_name: str) -> bool:
         click.echo(f"{config_name} already lists the page in its nav.")
     elif result.reason == "no-nav":
         click.echo(
-            f"{config_name} has no nav, so MkDocs lists every page by itself and the chapter already "
-            f"appears. If you add a nav later, include this line:\n    {result.entry}"
+            f"{config_name} has no nav, so MkDocs lists every page by itself and the chapter "
+            f"already appears. If you add a nav later, include this line:\n    {result.entry}"
         )
     else:
         click.echo(
@@ -205,7 +208,10 @@ def _next_steps(steps: list[str]) -> None:
 def _preview(site: Any, page: str) -> str:
     """The command that starts the live preview, and the address where it shows ``page``."""
     command = "make serve" if _has_serve_target(site.project_dir / "Makefile") else "mkdocs serve"
-    return f"run '{command}' and open {_preview_url(site, page)} (it reloads each time you save a file)"
+    return (
+        f"run '{command}' and open {_preview_url(site, page)} "
+        "(it reloads each time you save a file)"
+    )
 
 
 def _has_serve_target(makefile: Path) -> bool:
@@ -218,7 +224,8 @@ def _has_serve_target(makefile: Path) -> bool:
 
 
 def _preview_url(site: Any, page: str) -> str:
-    """Where ``mkdocs serve`` shows a docs page: its address, the site_url's path, the page's URL."""
+    """Where ``mkdocs serve`` shows a docs page: its address, the site_url's path, the page's
+    URL."""
     from urllib.parse import urlsplit
 
     address = site.config.dev_addr
@@ -268,8 +275,10 @@ def new_quiz(
         [
             f"Show it in {page}: paste these two lines where the quiz should appear:\n\n"
             f"         /// quiz | {quiz_id}\n         ///\n",
-            f"Preview: {_preview(site, chapter or own_page)}. Replace the examples in {_shown(item.path)}.",
-            "Run 'handbook check' before you share your work (until a page shows the quiz, it says so).",
+            f"Preview: {_preview(site, chapter or own_page)}. "
+            f"Replace the examples in {_shown(item.path)}.",
+            "Run 'handbook check' before you share your work "
+            "(until a page shows the quiz, it says so).",
         ]
     )
 
