@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from .model import Quiz
@@ -26,9 +27,11 @@ def index_markdown(
     labels: dict[str, str],
     nav_order: dict[str, int] | None = None,
     titles: dict[str, str] | None = None,
+    homes: Mapping[str, str] | None = None,
 ) -> str:
     """The index: knowledge checks, then self-assessments, each in navigation order with size, time
-    and its chapter, linked by the chapter's title (from the nav) where it is known."""
+    and its chapter, linked by the chapter's title (from the nav) where it is known. A quiz with a
+    home in ``homes`` (``quiz_pages: false``) links there instead of to its own page."""
     lines = [f"# {escape(labels['index_title'])}", ""]
     to_docs = "../" * (pages_dir.count("/") + 1)
     for knowledge in (True, False):
@@ -42,7 +45,9 @@ def index_markdown(
             size = size_text(quiz, labels)
             name = (titles or {}).get(quiz.chapter) or labels["back"]
             chapter = f" [{escape(name)}]({to_docs}{quiz.chapter})." if quiz.chapter else ""
-            link = f'[{escape(quiz.title)}]({quiz.id}.md){{ data-hq-quiz="{quiz.id}" }}'
+            home = (homes or {}).get(quiz.id)
+            target = f"{to_docs}{home}" if home else f"{quiz.id}.md"
+            link = f'[{escape(quiz.title)}]({target}){{ data-hq-quiz="{quiz.id}" }}'
             lines.append(f"- {link}: {size}.{chapter}")
         lines.append("")
     return "\n".join(lines)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -23,6 +24,11 @@ from .moodle_xml import export_moodle_xml
 from .qti import export_qti
 from .selfassessment import export_handout, export_json
 from .text import Site, Text
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from ..config import QuizConfig
 
 Exporter = Callable[[Quiz, Text], Files]
 EXPORTERS: dict[str, Exporter] = {
@@ -62,8 +68,20 @@ def load_project(config_file: Path) -> Project:
         bool(handbook.config.use_directory_urls),
         handbook.config.site_name,
         handbook.quiz_config.pages_dir,
+        {} if handbook.quiz_config.quiz_pages else _homes(handbook.config, handbook.quiz_config),
     )
     return Project(site, handbook.project_dir, handbook.docs_dir, handbook.quizzes_dir)
+
+
+def _homes(config: MkDocsConfig, options: QuizConfig) -> dict[str, str]:
+    """Where each embedded quiz is shown with ``quiz_pages: false``, found as the build finds it."""
+    from mkdocs.structure.files import get_files
+
+    from ..homes import QuizHomes
+
+    homes = QuizHomes(options.pages_dir)
+    homes.scan(get_files(config), config.nav)
+    return homes.homes
 
 
 def _config_path(config_file: Path | None) -> Path:

@@ -12,7 +12,8 @@ import html
 import posixpath
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
@@ -43,10 +44,13 @@ class Site:
     name: str = ""
     pages_dir: str = "quizzes"
     """URL folder of the generated quiz pages (the plugin's ``pages_dir``)."""
+    homes: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """With ``quiz_pages: false``: quiz id -> ``chapter.md#hq-<id>``, where the quiz is shown."""
 
     def quiz_url(self, quiz_id: str) -> str:
-        """The published page of one quiz."""
-        return self.absolute(f"{self.pages_dir.strip('/')}/{quiz_id}.md")
+        """The published page of one quiz, or the chapter that shows it (``quiz_pages: false``)."""
+        own_page = f"{self.pages_dir.strip('/')}/{quiz_id}.md"
+        return self.absolute(self.homes.get(quiz_id) or own_page)
 
     def absolute(self, url: str) -> str:
         """A docs-relative link as a full URL; other links (and all, without a site_url) unchanged."""
