@@ -1,5 +1,6 @@
 """The generated My results page in a real Chromium: attempts, progress, profile chart, export and
-import (and what import refuses), print, delete, damaged or missing storage, and axe in both palettes."""
+import (and what import refuses), print, delete, damaged or missing storage, and axe in both
+palettes."""
 
 from __future__ import annotations
 
@@ -51,7 +52,8 @@ def answers_for(data, seed: int) -> dict[str, int]:
 def take_self(
     page: Page, site, quiz_id: str, seed: int, reflection: str | None = None, again: bool = False
 ) -> dict:
-    """Rate every statement; returns the answers. `again` starts a new attempt after a finished one."""
+    """Rate every statement; returns the answers. `again` starts a new attempt after a finished
+    one."""
     data = quiz(quiz_id)
     answers = answers_for(data, seed)
     root = open_quiz(page, site, quiz_id)
@@ -117,7 +119,8 @@ def change(new: float, old: float) -> str:
 
 
 def axe(page: Page, what: str) -> None:
-    """Zero axe-core violations (WCAG 2.0/2.1 A and AA, best practice) in the light and dark palettes."""
+    """Zero axe-core violations (WCAG 2.0/2.1 A and AA, best practice) in the light and dark
+    palettes."""
     if not page.evaluate("() => !!window.axe"):
         page.add_script_tag(path=str(AXE))
     for scheme in ("default", "slate"):
@@ -180,7 +183,8 @@ def open_with(page: Page, site, taken: Taken):
     """The results page of a fresh tab holding the attempts taken in `taken`."""
     open_results(page, site)
     page.evaluate(
-        "(items) => Object.entries(items).forEach(([k, v]) => sessionStorage.setItem(k.slice(8), v))",
+        "(items) => Object.entries(items)"
+        ".forEach(([k, v]) => sessionStorage.setItem(k.slice(8), v))",
         taken.storage,
     )
     return open_results(page, site)
@@ -234,7 +238,7 @@ def test_attempts_taken_on_the_quiz_pages_show_dates_scores_and_change(
     for n, (scores, previous) in enumerate(((s1, None), (s2, s1))):
         rows = attempts.nth(n).locator("tbody tr")
         expect(rows).to_have_count(len(ids))
-        for row, sid in zip(rows.all(), ids):
+        for row, sid in zip(rows.all(), ids, strict=True):
             sub = next((s for s in sdata.subscales if s.id == sid), None)
             band = band_for(scores[sid], sdata.bands_for(sub) if sub else sdata.bands)
             expected_change = change(scores[sid], previous[sid]) if previous else "–"
@@ -261,7 +265,8 @@ def test_attempts_taken_on_the_quiz_pages_show_dates_scores_and_change(
 
 def test_progress_overview_counts_done_and_left(page: Page, site, guard, taken) -> None:
     root = open_with(page, site, taken)
-    # instructor demos (audience: instructors) are listed, flagged, and not counted (issue 12 section 5)
+    # instructor demos (audience: instructors) are listed, flagged, and not counted (issue 12
+    # section 5)
     knowledge = page.locator(
         '.hq-catalog li[data-hq-type="knowledge"]:not([data-hq-audience])'
     ).count()
@@ -292,7 +297,8 @@ def test_profile_chart_and_table_show_the_profile_scores(page: Page, site, guard
     chart = section.locator("svg[role=img]")
     expect(chart).to_be_visible()
     name = chart.evaluate(
-        "(svg) => svg.getAttribute('aria-labelledby').split(' ').map((id) => document.getElementById(id).textContent)"
+        "(svg) => svg.getAttribute('aria-labelledby').split(' ')"
+        ".map((id) => document.getElementById(id).textContent)"
     )
     assert (
         name[0].startswith("Your latest alliance profile")
@@ -304,7 +310,7 @@ def test_profile_chart_and_table_show_the_profile_scores(page: Page, site, guard
     )  # only the rapport chapter's self-assessment was taken
     rows = section.locator("tbody tr")
     expect(rows).to_have_count(len(pdata.subscales) + 1)
-    for row, sub in zip(rows.all(), [*pdata.subscales, None]):
+    for row, sub in zip(rows.all(), [*pdata.subscales, None], strict=True):
         sid = sub.id if sub else ""
         band = band_for(scores[sid], pdata.bands_for(sub) if sub else pdata.bands)
         chapter_cell = (
@@ -325,7 +331,7 @@ def test_profile_chart_and_table_show_the_profile_scores(page: Page, site, guard
     ]
     full = float(chart.evaluate("(svg) => svg.viewBox.baseVal.width")) - 24
     low, high = pdata.scale.minimum, pdata.scale.maximum
-    for width, sub in zip(widths, pdata.subscales):
+    for width, sub in zip(widths, pdata.subscales, strict=False):
         assert width == pytest.approx(
             max(2, full * (round_half_away(scores[sub.id]) - low) / (high - low)), abs=0.01
         )
@@ -473,8 +479,8 @@ def test_bad_import_files_are_refused_and_change_nothing(page: Page, site, guard
 def test_unusable_attempts_in_an_import_are_skipped_and_counted(
     page: Page, site, guard, taken
 ) -> None:
-    """Points 18, 19: each attempt goes through the same schema as storage; the unusable one is skipped,
-    the notice says how many and why, and everything else imports."""
+    """Points 18, 19: each attempt goes through the same schema as storage; the unusable one is
+    skipped, the notice says how many and why, and everything else imports."""
     root = open_with(page, site, taken)
     _, text = export(page, root, "JSON")
     before = storage(page)
@@ -512,7 +518,8 @@ def test_unusable_attempts_in_an_import_are_skipped_and_counted(
     for what, quiz_id, change, why in cases:
         import_file(root, variant(quiz_id, change))
         expect(status(root), what).to_have_text(
-            f"Import done. New attempts: 0; already here: 4. Attempts skipped because they could not be used: 1 "
+            "Import done. New attempts: 0; already here: 4. "
+            "Attempts skipped because they could not be used: 1 "
             f"(the first: {quiz_id} #1, {why})."
         )
         assert storage(page) == before, what
@@ -579,7 +586,8 @@ def test_damaged_storage_is_set_aside_with_a_notice(page: Page, site, guard, tak
         sessionStorage.setItem(p + 'quiz:rapport-self', '{not json');
         sessionStorage.setItem(p + 'quiz:empathy-self', f);
         const k = p + 'quiz:rapport-check', s = JSON.parse(sessionStorage.getItem(k));
-        s.attempts.push({v: 1, quiz: 'rapport-check', title: 'x', type: 'knowledge', hash: 'zz', started: 'soon'});
+        s.attempts.push({v: 1, quiz: 'rapport-check', title: 'x', type: 'knowledge', hash: 'zz',
+            started: 'soon'});
         sessionStorage.setItem(k, JSON.stringify(s));
     }""",
         [prefix, future],
@@ -610,7 +618,8 @@ def test_damaged_storage_is_set_aside_with_a_notice(page: Page, site, guard, tak
 def test_works_for_the_visit_when_storage_is_disabled(browser, site) -> None:
     context = browser.new_context()
     context.add_init_script("""for (const name of ['localStorage', 'sessionStorage'])
-        Object.defineProperty(window, name, {get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }});""")
+        Object.defineProperty(window, name, {get() {
+            throw new DOMException('The operation is insecure.', 'SecurityError'); }});""")
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(f"{error}\n{error.stack}"))
@@ -654,7 +663,8 @@ def test_import_into_full_storage_is_undone_and_says_so(page: Page, site, guard,
     }""")
     import_file(root, json.dumps(data))
     expect(status(root)).to_have_text(
-        "There is not enough room in this browser's storage to import this file. Nothing was changed."
+        "There is not enough room in this browser's storage to import this file. "
+        "Nothing was changed."
     )
     assert storage(page) == before
 
@@ -743,7 +753,8 @@ def test_delete_one_attempt_after_confirmation(page: Page, site, guard, taken) -
 def test_print_one_attempt_or_everything(page: Page, site, guard, taken) -> None:
     root = open_with(page, site, taken)
     page.evaluate(
-        "() => { window.print = () => { window.__printed = document.querySelector('.hq-rp').className; }; }"
+        "() => { window.print = () => { "
+        "window.__printed = document.querySelector('.hq-rp').className; }; }"
     )
     target = (
         root.locator(".hq-rp-quiz", has=page.locator(f'a[href$="/{SELF}/"]'))
@@ -825,6 +836,7 @@ def test_fits_a_360px_screen(page: Page, site, guard, taken) -> None:
     page.set_viewport_size({"width": 360, "height": 740})
     open_with(page, site, taken)
     wide = page.evaluate("""() => [...document.querySelectorAll('.hq-rp *')]
-        .filter((e) => e.getBoundingClientRect().right > window.innerWidth).map((e) => e.tagName + '.' + e.className)""")
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth)
+        .map((e) => e.tagName + '.' + e.className)""")
     assert wide == []
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
