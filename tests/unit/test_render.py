@@ -290,3 +290,26 @@ def test_custom_templates_override_the_package_template(tmp_path: Path) -> None:
         make_renderer(custom_templates=tmp_path).render(quiz)
         == f'<div class="mine">Ruptures {content_hash(quiz)}</div>\n'
     )
+
+
+# --- render tokens: one render per quiz, placed at every spot ------------------------------------
+
+SPOTS = [
+    {"copy": 1, "level": 3, "back_link": ""},
+    {"copy": 2, "level": 4, "back_link": "../rapport/"},
+    {"copy": 3, "level": 6, "back_link": "a&b/"},  # headings stop at h6
+    {"copy": 1, "level": 1, "back_link": ""},
+]
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_placing_the_one_render_equals_rendering_at_each_spot(path: Path) -> None:
+    """The render-token trick (render.py) must give exactly what a render per spot gives: if a
+    template starts using a per-page value in a way plain replacement cannot follow (a filter on
+    the suffix, arithmetic on the level), this fails, naming the spot."""
+    renderer, quiz = make_renderer(), golden_quiz(path)
+    rendered = renderer.render(quiz)
+    for spot in SPOTS:
+        placed = renderer.place(rendered, **spot)
+        assert placed == renderer.render_placed(quiz, **spot), spot
+        assert "\x00" not in placed, spot

@@ -7,8 +7,13 @@ from pathlib import Path
 
 import pytest
 from handbook_quiz.errors import QuizValidationError, format_issues
+from handbook_quiz.loader import load_file
 from handbook_quiz.registry import QuizRegistry
-from unit_helpers import GOLDEN, GOLDEN_DOCS, check_path, check_text, write_tree
+from handbook_quiz.schema import _leaf_errors, _validator, quiz_schema
+from jsonschema import Draft202012Validator
+from unit_helpers import GOLDEN, GOLDEN_DOCS, TESTS, check_path, check_text, write_tree
+
+ROOT = TESTS.parent
 
 # ---------- focused checks beyond the goldens ----------
 
@@ -310,3 +315,49 @@ def test_an_id_the_instructor_never_wrote_says_where_it_comes_from() -> None:
     assert [f"{i.path}: {i.message}" for i in issues] == [
         "items[2]: item 2 (default id 'i2', from its position) has no 'subscale': add one of warmth"
     ]
+
+
+# --- the $ref inliner (schema.py) ------------------------------------------------------------
+
+
+def _references(node: object) -> list[str]:
+    if isinstance(node, dict):
+        own = [node["$ref"]] if "$ref" in node else []
+        return own + [ref for value in node.values() for ref in _references(value)]
+    if isinstance(node, list):
+        return [ref for value in node for ref in _references(value)]
+    return []
+
+
+def test_the_inlined_schema_has_no_reference_left() -> None:
+    """A ``$ref`` with siblings, or one outside ``#/``, would survive inlining while ``$defs`` are
+    dropped, and every check would then fail to resolve it."""
+    assert _references(quiz_schema())  # the shipped schema does share definitions
+    assert _references(_validator().schema) == []
+
+
+def test_the_inlined_schema_reports_exactly_what_the_shipped_one_does() -> None:
+    """Same errors, at the same places, naming the same allowed keys, for every golden case
+    and every quiz of the handbook: the inliner only saves the resolving (bench/speed_tricks.py)."""
+    shipped = Draft202012Validator(quiz_schema())
+    paths = [*(GOLDEN / "validate").glob("*.yml"), *(ROOT / "quizzes").glob("*.yml")]
+    compared = 0
+    for path in sorted(paths):
+        data = load_file(path, path.name).data
+        if data is None:
+            continue
+
+        def seen(validator: Draft202012Validator) -> list[tuple[object, ...]]:
+            return sorted(
+                (
+                    list(e.absolute_path),
+                    e.validator,
+                    e.message,
+                    sorted(e.schema.get("properties", {})),
+                )
+                for e in _leaf_errors(validator.iter_errors(data))
+            )
+
+        assert seen(_validator()) == seen(shipped), path.name
+        compared += 1
+    assert compared > 60
