@@ -1,322 +1,236 @@
-"""Every string the quiz interface shows, in English and Spanish; mkdocs.yml may override any of them.
+"""Every string the quiz interface shows: one catalog file per language in ``locales/``.
 
-``{n}``-style fields are filled in by the renderer (Python) or the runtime (JavaScript).
+A catalog is a flat JSON object, key to text (``locales/en.json``, ``locales/es.json``), the
+"JSON file" format translation tools (Weblate, Crowdin, i18next) read and write. English is the
+reference: every other catalog has exactly its keys. Adding a language is adding one file,
+``locales/<code>.json``: nothing here lists the languages. mkdocs.yml's ``labels:`` may override
+any text. ``{n}``-style fields are filled in by the renderer (Python) or the runtime (JavaScript).
+
+A page ships only the strings its runtime reads (``RUNTIME_GROUPS``), not the whole catalog: a
+chapter with one knowledge check carries a few hundred bytes of labels instead of ~9 kB.
 """
 
 from __future__ import annotations
 
-ENGLISH: dict[str, str] = {
-    "question": "Question",
-    "questions": "{n} questions, about {minutes} min",
-    "questions_one": "1 question, about {minutes} min",
-    "statements": "{n} statements, about {minutes} min",
-    "statements_one": "1 statement, about {minutes} min",
-    "select_all": "select all that apply",
-    "check": "Check",
-    "check_all": "Check my answers",
-    "answer": "Answer and explanation",
-    "correct": "Correct",
-    "incorrect": "Not correct",
-    "right": "Correct.",
-    "wrong": "Not quite.",
-    "verdict_words": "Correct, Incorrect, Not correct, Not quite, Right, Wrong, Yes, No, True, False, Exactly",
-    "progress": "{n} of {total} answered",
-    "your_choice": "Your choice",
-    "choose_first": "Choose an answer first.",
-    "unanswered": "Please answer every question first: {n} still open.",
-    "unrated": "Please rate every statement first: {n} still open, starting with statement {first}.",
-    "choose_perspective": "Who is answering?",
-    "perspective_first": "Choose who is answering first.",
-    "see_results": "See my results",
-    "results": "Your results",
-    "score": "{right} of {total} correct",
-    "passed": "Passed (pass mark {pass}).",
-    "not_passed": "Not passed yet (pass mark {pass}). Read the explanations and try again.",
-    "overall": "Overall",
-    "subscale": "Area",
-    "score_col": "Score",
-    "band_col": "Reflection",
-    "range": "Scores run from {min} to {max}.",
-    "try_again": "Try again",
-    "practise": "Practise the ones I missed",
-    "practice_start": "Practice: the {n} questions you missed, as a new attempt. It is not counted as a full attempt.",
-    "practice_done": "Practice on the questions you missed: not counted as a full attempt or in your progress.",
-    "restored": "Your earlier answers in this tab were restored.",
-    "not_diagnostic": "A reflective learning aid, not a validated or diagnostic instrument. Your answers stay in this browser.",
-    "private": "What you write stays in this browser; it is never sent anywhere.",
-    "back": "Back to the chapter",
-    "storage_off": "This browser is not keeping data, so your answers last only while this page is open.",
-    "set_aside": "Some saved answers for this quiz could not be read, so they were set aside (records skipped: {n}). My results can export them.",
-    "older_attempts": "Your earlier attempts here were made on an older version of this quiz. They are kept as they were scored then, on My results; this quiz starts afresh.",
-    "mode_tab": "Your results are kept only until this tab is closed.",
-    "mode_device": "Your results are saved on this device only.",
-    "mode_unset": "Your results are kept in this tab until you choose otherwise.",
-    "switch_device": "Keep on this device",
-    "switch_tab": "Keep only until this tab is closed",
-    "forget": "Forget now",
-    "forget_confirm": "Delete every answer and result this handbook has kept in this browser?",
-    "forgotten": "Everything this handbook kept in this browser has been deleted.",
-    "consent_question": "Keep your results on this device, or only until this tab is closed?",
-    "keep_device": "Keep on this device",
-    "keep_tab": "Only until this tab is closed",
-    "saved_device": "Saved on this device only. Nothing is sent anywhere.",
-    "saved_tab": "Kept only until this tab is closed. Nothing is sent anywhere.",
-    "share_title": "Compare with the other person",
-    "share_explain": "Your code holds only: which check-in this is, its version, who answered (client or therapist) and your {n} ratings. No names and nothing you wrote.",
-    "your_code": "Your code (read it out or paste it into a message)",
-    "copy_code": "Copy code",
-    "copied": "Code copied.",
-    "paste_code": "The other person's code",
-    "compare": "Compare",
-    "code_bad": "This does not look like a share code: check that you pasted all of it.",
-    "code_typo": "This code has a typo or is incomplete: check it character by character.",
-    "code_quiz": "This code is for a different quiz.",
-    "code_version": "This code comes from another version of this check-in: you both need the same version of the page.",
-    "code_same": "This code is from the same perspective as yours: paste the other person's code.",
-    "code_range": "This code holds ratings outside the scale.",
-    "code_old": "This code is in an older, longer format: ask the other person to open this page again and give you their new code.",
-    "you": "You",
-    "them": "Them",
-    "difference": "Difference",
-    "you_chose": "You chose",
-    "they_chose": "They chose",
-    "scored_pair": "Scored (you / them)",
-    "diff_same": "You both chose the same answer.",
-    "diff_higher": "They rated this {n} points higher than you.",
-    "diff_higher_one": "They rated this 1 point higher than you.",
-    "diff_lower": "They rated this {n} points lower than you.",
-    "diff_lower_one": "They rated this 1 point lower than you.",
-    "score_higher": "{n} higher for them",
-    "score_lower": "{n} higher for you",
-    "score_same": "The same",
-    "statement": "Statement",
-    "compare_caption": "Statements where your views differ most come first.",
-    "compare_hint": "Differences are worth talking about, not a verdict on either of you.",
-    "index_title": "Quizzes and self-assessments",
-    "index_knowledge": "Knowledge checks",
-    "index_self": "Self-assessments",
-    "results_title": "My results",
-    "results_intro": "Every quiz and self-assessment you have taken in this browser, your progress through the chapters, and your alliance profile. Nothing here has left this browser.",
-    "rp_storage": "Where your results are kept",
-    "rp_progress": "Progress through the handbook",
-    "rp_profile": "Alliance profile",
-    "rp_attempts": "Every attempt",
-    "rp_tools": "Export, import, print, delete",
-    "rp_none": "No results in this browser yet. Take a knowledge check or a self-assessment, then come back here.",
-    "rp_done_on": "done {date}",
-    "rp_not_yet": "not taken yet",
-    "rp_for_instructors": "for instructors: a demonstration of the format, not counted in your progress",
-    "rp_count_knowledge": "Knowledge checks: {done} of {total} done, {left} left.",
-    "rp_count_self": "Self-assessments: {done} of {total} done, {left} left.",
-    "rp_profile_none": "Your alliance profile appears here once you have taken it:",
-    "rp_profile_of": "Your latest alliance profile, {date}",
-    "rp_chart_desc": "One bar per chapter: your profile score on a scale from {min} to {max}. A thin bar under it shows your latest overall score in that chapter's own self-assessment. The table below gives the same numbers.",
-    "rp_legend": "Thick bars: your alliance profile. Thin bars: your latest overall score in each chapter's own self-assessment.",
-    "rp_profile_col": "Profile",
-    "rp_chapter_col": "Chapter self-assessment (latest)",
-    "rp_chapter_short": "chapter",
-    "rp_attempt": "Attempt {n}",
-    "rp_practice": "Practice on the questions missed before: not counted in your progress.",
-    "rp_older": "Taken under an earlier version of this quiz: shown as it was scored then, not re-scored.",
-    "rp_gone": "From an older version of the handbook: this quiz is no longer in it. Shown as it was scored then.",
-    "rp_perspective": "Answered as: {p}",
-    "rp_passed": "Passed",
-    "rp_not_passed": "Not passed yet",
-    "rp_change": "Change since the previous attempt: {d} correct.",
-    "rp_change_col": "Change",
-    "rp_first": "First attempt.",
-    "rp_no_compare": "Not compared with the previous attempt, which was made under another version.",
-    "rp_reflection": "Your reflections",
-    "rp_print_one": "Print this attempt",
-    "rp_delete_one": "Delete this attempt",
-    "rp_delete_confirm": "Delete the attempt at \u201c{quiz}\u201d from {date}? This cannot be undone.",
-    "rp_deleted_one": "The attempt was deleted.",
-    "rp_export_json": "Export JSON",
-    "rp_export_csv": "Export CSV (spreadsheet)",
-    "rp_export_done": "Saved as {name}.",
-    "rp_exported": "Last exported: {date}.",
-    "rp_never_exported": "Not exported yet.",
-    "rp_import": "Import a JSON export",
-    "rp_imported": "Import done. New attempts: {n}; already here: {m}.",
-    "rp_print_all": "Print all my results",
-    "rp_delete_all": "Delete all results",
-    "rp_delete_all_confirm": "Delete every result and reflection on this page? Export them first if you want to keep them.",
-    "rp_deleted_all": "All results were deleted.",
-    "rp_aside": "Some saved data could not be read (damaged, or from another version of the handbook), so it was set aside (records: {n}). It is included in the JSON export.",
-    "rp_memory": "Your browser's storage is full or switched off, so they are kept only while this page is open.",
-    "rp_unchanged": "Nothing was changed.",
-    "rp_err_json": "This file is not a results export: it is not valid JSON.",
-    "rp_err_format": "This file is not an Alliance Handbook results export.",
-    "rp_err_newer": "This export was made by a newer version of the handbook.",
-    "rp_err_store": "This export comes from another site ({where}).",
-    "rp_err_size": "This file is too large to be a results export (the limit is {max} MB).",
-    "rp_err_bad": "This file holds something a results export cannot ({where}).",
-    "rp_skipped": "Attempts skipped because they could not be used: {n} (the first: {where}, {why}).",
-    "rp_why_bad": "not a complete attempt",
-    "rp_why_range": "a value outside the quiz's scale",
-    "rp_err_full": "There is not enough room in this browser's storage to import this file.",
-    "rp_no_file": "No file chosen.",
-    "rp_file": "File: {name}",
+import json
+import logging
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+Catalog = dict[str, str]
+
+REFERENCE = "en"
+"""The catalog every other one is checked against, and the fallback for any other language."""
+LANGUAGE_FILE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*\.json$")
+"""``fr.json``, ``pt-br.json``: a lower-case language tag, as ``labels_for`` looks it up."""
+FIELD = re.compile(r"\{(\w+)\}")
+ANY = "*"
+"""Where problems of no one language go (a misnamed file): logged whatever the language."""
+
+log = logging.getLogger("mkdocs.plugins.handbook-quiz")
+"""The plugin's logger name without importing MkDocs: a warning here fails ``--strict``."""
+
+
+def locales_dir() -> Traversable:
+    """The catalogs shipped in the package (``pyproject.toml`` ships the whole folder)."""
+    return files("handbook_quiz") / "locales"
+
+
+def read_catalogs(directory: Traversable) -> tuple[dict[str, Catalog], dict[str, list[str]]]:
+    """Every language catalog in ``directory`` and the problems of each, by language code.
+
+    A catalog with problems is still usable: a missing or broken key gets the English text, an
+    extra key is dropped, so a page never shows an empty or raw key. A file that is not a JSON
+    object is left out (that language falls back to English). Each problem names file and key.
+    """
+    files_read: dict[str, dict[str, object]] = {}
+    problems: dict[str, list[str]] = {}
+    for entry in sorted(directory.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".json"):
+            continue
+        code = entry.name.removesuffix(".json").lower()
+        name = f"locales/{entry.name}"
+        if not LANGUAGE_FILE.match(entry.name.lower()):
+            problems.setdefault(ANY, []).append(
+                f"{name}: the file name must be a language code such as 'fr.json' or 'pt-br.json'"
+            )
+            continue
+        found = _parse(name, entry.read_text(encoding="utf-8"))
+        if isinstance(found, str):
+            problems.setdefault(code, []).append(found)
+        else:
+            files_read[code] = found
+    english = files_read.get(REFERENCE, {})
+    broken = [key for key, text in english.items() if not isinstance(text, str)]
+    if REFERENCE not in files_read or broken:
+        reason = "; ".join(problems.get(REFERENCE, [])) or (
+            f"key '{broken[0]}' is not a text" if broken else "locales/en.json is missing"
+        )
+        raise ValueError(f"handbook-quiz: the English catalog cannot be read: {reason}")
+    reference = {key: str(text) for key, text in english.items()}
+    catalogs = {REFERENCE: reference}
+    for code, data in files_read.items():
+        if code == REFERENCE:
+            continue
+        found_here = _differences(f"locales/{code}.json", data, reference)
+        problems.setdefault(code, []).extend(found_here)
+        catalogs[code] = {
+            key: text if isinstance(text := data.get(key), str) and text.strip() else fallback
+            for key, fallback in reference.items()
+        }
+    return catalogs, {code: found for code, found in problems.items() if found}
+
+
+def _parse(name: str, text: str) -> dict[str, object] | str:
+    """The key: text pairs of one file, or the one problem that makes it unusable."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        return f"{name}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"
+    if not isinstance(data, dict):
+        return f"{name}: must be one JSON object of key: text pairs"
+    return data
+
+
+def _differences(name: str, data: dict[str, object], english: Catalog) -> list[str]:
+    """Keys missing or extra against English, texts that are not text or empty, and ``{fields}``
+    lost or renamed."""
+    found = [
+        f"{name}: key '{key}' is missing (English: {english[key]!r})"
+        for key in english
+        if key not in data
+    ]
+    found += [
+        f"{name}: key '{key}' is not an English key: remove it or correct its spelling"
+        for key in data
+        if key not in english
+    ]
+    for key, text in data.items():
+        if key not in english:
+            continue
+        if not isinstance(text, str):
+            found.append(f"{name}: key '{key}': the text must be a string in quotes")
+            continue
+        if not text.strip():
+            found.append(f"{name}: key '{key}' has an empty text")
+        want, have = set(FIELD.findall(english[key])), set(FIELD.findall(text))
+        if want != have:
+            fields = ", ".join("{" + f + "}" for f in sorted(want)) or "no {field}"
+            found.append(
+                f"{name}: key '{key}' must keep exactly {fields} (English: {english[key]!r})"
+            )
+    return found
+
+
+@cache
+def built_in() -> tuple[dict[str, Catalog], dict[str, list[str]]]:
+    """The shipped catalogs and their problems, read once per process."""
+    return read_catalogs(locales_dir())
+
+
+def catalog_code(language: str, available: Iterable[str]) -> str:
+    """The catalog for a theme or plugin language: ``pt-BR`` finds ``pt-br.json``, else ``pt.json``,
+    else English."""
+    tag = language.replace("_", "-").lower()
+    known = set(available)
+    return next((code for code in (tag, tag.split("-")[0]) if code in known), REFERENCE)
+
+
+_warned: set[str] = set()
+
+
+def labels_for(
+    language: str,
+    overrides: Mapping[str, str] | None = None,
+    catalogs: Mapping[str, Catalog] | None = None,
+) -> Catalog:
+    """The catalog for a language (English when there is none), with the site's overrides applied.
+
+    The problems of the chosen catalog are logged once per process, when it is first used.
+    """
+    shipped, problems = built_in()
+    available = shipped if catalogs is None else catalogs
+    code = catalog_code(language, available)
+    if catalogs is None and code not in _warned:
+        _warned.add(code)  # a rebuild under `mkdocs serve` does not repeat them
+        for problem in [*problems.get(ANY, []), *problems.get(code, [])]:
+            log.warning("handbook-quiz: %s", problem)
+    return {**available[code], **(overrides or {})}
+
+
+ENGLISH: Catalog = built_in()[0][REFERENCE]
+SPANISH: Catalog = built_in()[0]["es"]
+BUILT_IN: dict[str, Catalog] = built_in()[0]
+
+
+# ---------- what each page's runtime reads ----------
+
+
+def _keys(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+RUNTIME_GROUPS: dict[str, frozenset[str]] = {
+    # quiz.js, every quiz: the storage line and its buttons, notices, progress, "choose first".
+    "quiz": _keys(
+        "storage_off set_aside older_attempts progress choose_first mode_device mode_tab"
+        " mode_unset switch_device switch_tab forget forget_confirm forgotten saved_device"
+        " saved_tab"
+    ),
+    # quiz.js, knowledge checks: verdicts, the score and pass line, practice.
+    "knowledge": _keys(
+        "verdict_words right wrong your_choice unanswered score passed not_passed"
+        " practice_start practice_done"
+    ),
+    # quiz.js, self-assessments: the results table.
+    "self-assessment": _keys("unrated overall range subscale score_col band_col"),
+    # quiz.js, self-assessments with perspectives: share codes and the comparison.
+    "perspectives": _keys(
+        "perspective_first code_bad code_typo code_quiz code_version code_same code_range"
+        " code_old copied score_higher score_lower score_same compare_hint compare_caption"
+        " you them difference diff_same diff_higher diff_higher_one diff_lower diff_lower_one"
+        " statement you_chose they_chose scored_pair"
+    ),
+    # results.js on My results.
+    "results": _keys(
+        "band_col forget forget_confirm forgotten mode_device mode_tab mode_unset range results"
+        " score score_col storage_off subscale switch_device switch_tab rp_aside rp_attempt"
+        " rp_change rp_change_col rp_chapter_col rp_chapter_short rp_chart_desc"
+        " rp_count_knowledge rp_count_self rp_delete_all rp_delete_all_confirm"
+        " rp_delete_confirm rp_delete_one rp_deleted_all rp_deleted_one rp_done_on rp_err_bad"
+        " rp_err_format rp_err_full rp_err_json rp_err_newer rp_err_size rp_err_store"
+        " rp_export_csv rp_export_done rp_export_json rp_exported rp_file rp_first rp_gone"
+        " rp_import rp_imported rp_legend rp_memory rp_never_exported rp_no_compare rp_no_file"
+        " rp_none rp_not_passed rp_not_yet rp_older rp_passed rp_perspective rp_practice"
+        " rp_print_all rp_print_one rp_profile_col rp_profile_none rp_profile_of"
+        " rp_reflection rp_skipped rp_unchanged rp_why_bad rp_why_range"
+    ),
+    # results.js on the quiz index: the "(done <date>)" marks.
+    "index": frozenset({"rp_done_on"}),
 }
+"""Which keys the browser runtime reads, by what the page holds. Every other key is used only
+while the page is built (templates, the quiz index, My results' headings) and never shipped.
+``tests/unit/test_labels.py`` checks every key the runtime names against these groups."""
 
-SPANISH: dict[str, str] = {
-    "question": "Pregunta",
-    "questions": "{n} preguntas, aprox. {minutes} min",
-    "questions_one": "1 pregunta, aprox. {minutes} min",
-    "statements": "{n} afirmaciones, aprox. {minutes} min",
-    "statements_one": "1 afirmación, aprox. {minutes} min",
-    "select_all": "marque todas las correctas",
-    "check": "Comprobar",
-    "check_all": "Comprobar mis respuestas",
-    "answer": "Respuesta y explicación",
-    "correct": "Correcta",
-    "incorrect": "Incorrecta",
-    "right": "Correcto.",
-    "wrong": "No del todo.",
-    "verdict_words": "Correcto, Correcta, Incorrecto, Incorrecta, No del todo, Exacto, Sí, No, Cierto, Falso, Verdadero",
-    "progress": "{n} de {total} respondidas",
-    "your_choice": "Su elección",
-    "choose_first": "Elija primero una respuesta.",
-    "unanswered": "Responda primero todas las preguntas: faltan {n}.",
-    "unrated": "Valore primero todas las afirmaciones: faltan {n}, empezando por la afirmación {first}.",
-    "choose_perspective": "¿Quién responde?",
-    "perspective_first": "Elija primero quién responde.",
-    "see_results": "Ver mis resultados",
-    "results": "Sus resultados",
-    "score": "{right} de {total} correctas",
-    "passed": "Aprobado (nota mínima {pass}).",
-    "not_passed": "Aún no aprobado (nota mínima {pass}). Lea las explicaciones e inténtelo de nuevo.",
-    "overall": "Global",
-    "subscale": "Área",
-    "score_col": "Puntuación",
-    "band_col": "Reflexión",
-    "range": "Las puntuaciones van de {min} a {max}.",
-    "try_again": "Intentar de nuevo",
-    "practise": "Practicar las que fallé",
-    "practice_start": "Práctica: las {n} preguntas que falló, como un intento nuevo. No cuenta como intento completo.",
-    "practice_done": "Práctica con las preguntas que falló: no cuenta como intento completo ni en su progreso.",
-    "restored": "Se han recuperado sus respuestas anteriores en esta pestaña.",
-    "not_diagnostic": "Una ayuda para la reflexión, no un instrumento validado ni diagnóstico. Sus respuestas se quedan en este navegador.",
-    "private": "Lo que escriba se queda en este navegador; nunca se envía a ningún sitio.",
-    "back": "Volver al capítulo",
-    "storage_off": "Este navegador no guarda datos: sus respuestas duran solo mientras la página esté abierta.",
-    "set_aside": "Algunas respuestas guardadas de este cuestionario no se podían leer y se apartaron (registros omitidos: {n}). Mis resultados permite exportarlas.",
-    "older_attempts": "Sus intentos anteriores aquí se hicieron con una versión anterior de este cuestionario. Se conservan tal como se puntuaron entonces, en Mis resultados; este cuestionario empieza de nuevo.",
-    "mode_tab": "Sus resultados se guardan solo hasta que cierre esta pestaña.",
-    "mode_device": "Sus resultados se guardan solo en este dispositivo.",
-    "mode_unset": "Sus resultados se guardan en esta pestaña hasta que elija otra cosa.",
-    "switch_device": "Guardar en este dispositivo",
-    "switch_tab": "Guardar solo hasta cerrar la pestaña",
-    "forget": "Olvidar ahora",
-    "forget_confirm": "¿Borrar todas las respuestas y resultados que este manual ha guardado en este navegador?",
-    "forgotten": "Se ha borrado todo lo que este manual guardaba en este navegador.",
-    "consent_question": "¿Guardar sus resultados en este dispositivo, o solo hasta que cierre esta pestaña?",
-    "keep_device": "Guardar en este dispositivo",
-    "keep_tab": "Solo hasta cerrar la pestaña",
-    "saved_device": "Guardado solo en este dispositivo. No se envía nada a ningún sitio.",
-    "saved_tab": "Guardado solo hasta cerrar esta pestaña. No se envía nada a ningún sitio.",
-    "share_title": "Comparar con la otra persona",
-    "share_explain": "Su código contiene solo: qué cuestionario es, su versión, quién respondió (cliente o terapeuta) y sus {n} valoraciones. Ningún nombre ni nada de lo que haya escrito.",
-    "your_code": "Su código (léalo en voz alta o péguelo en un mensaje)",
-    "copy_code": "Copiar código",
-    "copied": "Código copiado.",
-    "paste_code": "El código de la otra persona",
-    "compare": "Comparar",
-    "code_bad": "Esto no parece un código: compruebe que lo ha pegado entero.",
-    "code_typo": "El código tiene un error o está incompleto: revíselo carácter a carácter.",
-    "code_quiz": "Este código es de otro cuestionario.",
-    "code_version": "Este código es de otra versión de este cuestionario: ambos necesitan la misma versión de la página.",
-    "code_same": "Este código es de la misma perspectiva que la suya: pegue el código de la otra persona.",
-    "code_range": "Este código contiene valoraciones fuera de la escala.",
-    "code_old": "Este código tiene un formato anterior, más largo: pida a la otra persona que abra de nuevo esta página y le dé su código nuevo.",
-    "you": "Usted",
-    "them": "La otra persona",
-    "difference": "Diferencia",
-    "you_chose": "Usted eligió",
-    "they_chose": "La otra persona eligió",
-    "scored_pair": "Puntuación (usted / la otra persona)",
-    "diff_same": "Ambos eligieron la misma respuesta.",
-    "diff_higher": "La otra persona lo valoró {n} puntos más alto que usted.",
-    "diff_higher_one": "La otra persona lo valoró 1 punto más alto que usted.",
-    "diff_lower": "La otra persona lo valoró {n} puntos más bajo que usted.",
-    "diff_lower_one": "La otra persona lo valoró 1 punto más bajo que usted.",
-    "score_higher": "{n} más para la otra persona",
-    "score_lower": "{n} más para usted",
-    "score_same": "Igual",
-    "statement": "Afirmación",
-    "compare_caption": "Primero, las afirmaciones en las que sus opiniones más difieren.",
-    "compare_hint": "Las diferencias merecen una conversación; no son un veredicto sobre ninguno de los dos.",
-    "index_title": "Cuestionarios y autoevaluaciones",
-    "index_knowledge": "Comprobaciones de conocimientos",
-    "index_self": "Autoevaluaciones",
-    "results_title": "Mis resultados",
-    "results_intro": "Todos los cuestionarios y autoevaluaciones que ha hecho en este navegador, su progreso por los capítulos y su perfil de alianza. Nada de esto ha salido de este navegador.",
-    "rp_storage": "Dónde se guardan sus resultados",
-    "rp_progress": "Progreso en el manual",
-    "rp_profile": "Perfil de alianza",
-    "rp_attempts": "Todos los intentos",
-    "rp_tools": "Exportar, importar, imprimir, borrar",
-    "rp_none": "Aún no hay resultados en este navegador. Haga una comprobación o una autoevaluación y vuelva aquí.",
-    "rp_done_on": "hecho el {date}",
-    "rp_not_yet": "aún no hecho",
-    "rp_for_instructors": "para docentes: una demostración del formato, no cuenta en su progreso",
-    "rp_count_knowledge": "Comprobaciones de conocimientos: {done} de {total} hechas, faltan {left}.",
-    "rp_count_self": "Autoevaluaciones: {done} de {total} hechas, faltan {left}.",
-    "rp_profile_none": "Su perfil de alianza aparecerá aquí cuando lo haya completado:",
-    "rp_profile_of": "Su último perfil de alianza, {date}",
-    "rp_chart_desc": "Una barra por capítulo: su puntuación del perfil en una escala de {min} a {max}. Una barra fina debajo muestra su última puntuación global en la autoevaluación de ese capítulo. La tabla siguiente da las mismas cifras.",
-    "rp_legend": "Barras gruesas: su perfil de alianza. Barras finas: su última puntuación global en la autoevaluación de cada capítulo.",
-    "rp_profile_col": "Perfil",
-    "rp_chapter_col": "Autoevaluación del capítulo (última)",
-    "rp_chapter_short": "capítulo",
-    "rp_attempt": "Intento {n}",
-    "rp_practice": "Práctica con las preguntas falladas antes: no cuenta en su progreso.",
-    "rp_older": "Hecho con una versión anterior de este cuestionario: se muestra tal como se puntuó entonces, sin volver a puntuarlo.",
-    "rp_gone": "De una versión anterior del manual: este cuestionario ya no está en él. Se muestra tal como se puntuó entonces.",
-    "rp_perspective": "Respondido como: {p}",
-    "rp_passed": "Aprobado",
-    "rp_not_passed": "Aún no aprobado",
-    "rp_change": "Cambio desde el intento anterior: {d} correctas.",
-    "rp_change_col": "Cambio",
-    "rp_first": "Primer intento.",
-    "rp_no_compare": "No se compara con el intento anterior, que se hizo con otra versión.",
-    "rp_reflection": "Sus reflexiones",
-    "rp_print_one": "Imprimir este intento",
-    "rp_delete_one": "Borrar este intento",
-    "rp_delete_confirm": "¿Borrar el intento de \u00ab{quiz}\u00bb del {date}? No se puede deshacer.",
-    "rp_deleted_one": "Se ha borrado el intento.",
-    "rp_export_json": "Exportar JSON",
-    "rp_export_csv": "Exportar CSV (hoja de cálculo)",
-    "rp_export_done": "Guardado como {name}.",
-    "rp_exported": "Última exportación: {date}.",
-    "rp_never_exported": "Aún no se ha exportado.",
-    "rp_import": "Importar una exportación JSON",
-    "rp_imported": "Importación hecha. Intentos nuevos: {n}; ya estaban aquí: {m}.",
-    "rp_print_all": "Imprimir todos mis resultados",
-    "rp_delete_all": "Borrar todos los resultados",
-    "rp_delete_all_confirm": "¿Borrar todos los resultados y reflexiones de esta página? Expórtelos antes si quiere conservarlos.",
-    "rp_deleted_all": "Se han borrado todos los resultados.",
-    "rp_aside": "Algunos datos guardados no se podían leer (dañados o de otra versión del manual) y se apartaron (registros: {n}). Se incluyen en la exportación JSON.",
-    "rp_memory": "El almacenamiento del navegador está lleno o desactivado, así que se conservan solo mientras esta página esté abierta.",
-    "rp_unchanged": "No se ha cambiado nada.",
-    "rp_err_json": "Este archivo no es una exportación de resultados: no es JSON válido.",
-    "rp_err_format": "Este archivo no es una exportación de resultados del Manual de la Alianza.",
-    "rp_err_newer": "Esta exportación se hizo con una versión más reciente del manual.",
-    "rp_err_store": "Esta exportación procede de otro sitio ({where}).",
-    "rp_err_size": "Este archivo es demasiado grande para ser una exportación de resultados (el límite es {max} MB).",
-    "rp_err_bad": "Este archivo contiene algo que una exportación de resultados no puede contener ({where}).",
-    "rp_skipped": "Intentos omitidos porque no se podían usar: {n} (el primero: {where}, {why}).",
-    "rp_why_bad": "no es un intento completo",
-    "rp_why_range": "un valor fuera de la escala del cuestionario",
-    "rp_err_full": "No hay espacio suficiente en el almacenamiento de este navegador para importar este archivo.",
-    "rp_no_file": "Ningún archivo elegido.",
-    "rp_file": "Archivo: {name}",
-}
-
-BUILT_IN = {"en": ENGLISH, "es": SPANISH}
+QUIZ_GROUPS = ("quiz", "knowledge", "self-assessment", "perspectives")
+"""Every group a quiz may need: what a quiz of a kind not listed here gets."""
 
 
-def labels_for(language: str, overrides: dict[str, str] | None = None) -> dict[str, str]:
-    """The built-in set for a language (English when unknown), with the site's overrides applied."""
-    base = BUILT_IN.get(language.split("-")[0].split("_")[0].lower(), ENGLISH)
-    return {**base, **(overrides or {})}
+def quiz_groups(kind: str, perspectives: bool = False) -> tuple[str, ...]:
+    """The groups one quiz's runtime reads. A kind without its own group gets every quiz group,
+    so a new kind shows all its strings before anyone trims them."""
+    if kind not in RUNTIME_GROUPS:
+        return QUIZ_GROUPS
+    return ("quiz", kind, *(("perspectives",) if perspectives else ()))
+
+
+def runtime_labels(labels: Mapping[str, str], groups: Iterable[str]) -> Catalog:
+    """The strings of ``labels`` that the named groups need, in catalog order."""
+    keys = frozenset().union(*(RUNTIME_GROUPS[group] for group in groups))
+    return {key: text for key, text in labels.items() if key in keys}

@@ -193,7 +193,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             renderer = self.embedder.renderer
             html = (
                 f'<div class="hq-index" data-hq-store="{escape(renderer.storage_id)}" '
-                f'data-hq-labels="{escape(renderer.labels_json)}">{html}</div>'
+                f'data-hq-labels="{escape(renderer.runtime_json(["index"]))}">{html}</div>'
             )
             return self._with_assets(html, page, (*ASSETS, *RESULTS_ASSETS))
         if page.present_anchor_ids is not None:
@@ -203,7 +203,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 page.links_to_anchors.setdefault(target, {}).setdefault(anchor, original)
         self.anchor_links = []
         if state is not None and state.seen:
-            html = self._with_assets(html + self.embedder.renderer.labels_element(), page, ASSETS)
+            quizzes = [self.registry.quizzes[i] for i in state.seen if i in self.registry.quizzes]
+            labels = self.embedder.renderer.labels_element(quizzes)  # only what they read
+            html = self._with_assets(html + labels, page, ASSETS)
         return html
 
     @event_priority(50)

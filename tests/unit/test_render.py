@@ -9,7 +9,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from handbook_quiz.labels import labels_for
+from handbook_quiz.labels import QUIZ_GROUPS, labels_for, runtime_labels
 from handbook_quiz.render import SUFFIX_TOKEN
 from handbook_quiz.scoring import content_hash
 from handbook_quiz.timing import reading_minutes
@@ -43,7 +43,9 @@ class Elements(HTMLParser):
 
 def test_labels_reach_the_runtime_as_json() -> None:
     element = Elements(make_renderer("es").labels_element()).find("div", css_class="hq-labels")[0]
-    assert json.loads(element["data-hq-labels"] or "") == labels_for("es")
+    # Only the strings the runtime reads (tests/unit/test_labels.py checks which page gets which).
+    sent = runtime_labels(labels_for("es"), QUIZ_GROUPS)
+    assert json.loads(element["data-hq-labels"] or "") == sent
     assert "hidden" in element
 
 
