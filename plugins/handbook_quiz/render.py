@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
@@ -31,7 +31,6 @@ from jinja2 import (
 from markupsafe import Markup
 
 from . import kinds
-from .labels import QUIZ_GROUPS, quiz_groups, runtime_labels
 from .model import Item, Question, Quiz, Wording
 from .pages import size_text
 from .scoring import content_hash
@@ -65,6 +64,16 @@ def kind_template(entry: Question | Item) -> str:
     return kinds.kind_of(entry).template
 
 
+def kind_attr(entry: Question | Item) -> Markup:
+    """`` data-hq-kind="..."``: the browser behaviour of a box, when it is not its quiz type's
+    default one (the runtime's ``HandbookQuiz.kinds.of`` takes a box without it for a choice
+    question or a scale item), so the built-in kinds' markup stays as it was."""
+    kind = kinds.kind_of(entry)
+    if kind.js_behaviour == kinds.default_kind(kind.quiz_type).js_behaviour:
+        return Markup("")
+    return Markup(' data-hq-kind="{}"').format(kind.js_behaviour)
+
+
 class Renderer:
     """Owns the template environment and the Markdown function; renders each quiz once."""
 
@@ -88,14 +97,17 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.globals.update(
-            questions_attr=questions_attr, items_attr=items_attr, kind_template=kind_template
+            questions_attr=questions_attr,
+            items_attr=items_attr,
+            kind_template=kind_template,
+            kind_attr=kind_attr,
         )
         self.markdown = markdown
         self.inline_markdown: MarkdownFn | None = getattr(markdown, "inline", None)
         """The site's inline-only Markdown (``SiteMarkdown.inline``), when ``markdown`` has one."""
         self.labels = labels
         self.storage_id = storage_id
-        self._runtime_json: dict[frozenset[str], str] = {}
+        self.labels_json = json.dumps(labels, ensure_ascii=False, separators=(",", ":"))
         self._memo: dict[str, str] | None = None
         """Text -> HTML of the fields of the quiz being rendered (None outside ``render``)."""
 
@@ -133,22 +145,9 @@ class Renderer:
             for key, text in wording.items()
         )
 
-    def runtime_json(self, groups: Iterable[str]) -> str:
-        """The strings the runtime reads for these groups (``labels.RUNTIME_GROUPS``), as JSON."""
-        key = frozenset(groups)
-        if key not in self._runtime_json:
-            strings = runtime_labels(self.labels, key)
-            self._runtime_json[key] = json.dumps(strings, ensure_ascii=False, separators=(",", ":"))
-        return self._runtime_json[key]
-
-    def labels_element(self, quizzes: Iterable[Quiz] | None = None) -> str:
-        """The strings the runtime reads for the page's quizzes (any quiz's when not given), once
-        per page however many quizzes it holds."""
-        groups: tuple[str, ...] = QUIZ_GROUPS
-        if quizzes is not None:
-            groups = tuple(g for q in quizzes for g in quiz_groups(q.type, bool(q.perspectives)))
-        strings = escape(self.runtime_json(groups))
-        return f'<div class="hq-labels" hidden data-hq-labels="{strings}"></div>'
+    def labels_element(self) -> str:
+        """The interface strings for the runtime, once per page however many quizzes it holds."""
+        return f'<div class="hq-labels" hidden data-hq-labels="{escape(self.labels_json)}"></div>'
 
     def render_results(self, catalog: list[tuple[Quiz, str]], profile_id: str) -> str:
         """The My results page body: every quiz with its page URL, for progress and versions."""
@@ -159,7 +158,7 @@ class Renderer:
             profile_id=profile_id,
             storage_id=self.storage_id,
             labels=self.labels,
-            labels_json=self.runtime_json(["results"]),
+            labels_json=self.labels_json,
         )
 
     def render(self, quiz: Quiz) -> str:

@@ -46,7 +46,8 @@ class TrueFalseKind(QuestionKind):
     boolean_keys: ClassVar[tuple[str, ...]] = ("answer",)
     template_source: ClassVar[str | None] = (
         "{#- A true/false statement (tests/kinds/truefalse.py). #}\n"
-        '<fieldset class="hq-question hq-true-false" id="{{ qid }}" data-hq-qid="{{ q.id }}">\n'
+        '<fieldset class="hq-question hq-true-false" id="{{ qid }}" data-hq-qid="{{ q.id }}"'
+        "{{ kind_attr(q) }}>\n"
         '<legend><span class="hq-number">{{ labels.question }} {{ number }}/'
         "{{ quiz.questions|length }}.</span> {{ inline(q.text) }}</legend>\n"
         '<div class="hq-choices">\n'
@@ -79,7 +80,7 @@ class TrueFalseKind(QuestionKind):
             "additionalProperties": False,
             "required": ["kind", "text", "answer"],
             "properties": {
-                "kind": {"const": "true-false"},
+                "kind": {"const": self.key},
                 "id": {"$ref": "#/$defs/id"},
                 "text": {"$ref": "#/$defs/markdown"},
                 "answer": {"description": "Whether the statement is true.", "type": "boolean"},
@@ -100,6 +101,7 @@ class TrueFalseKind(QuestionKind):
             text,
             (Choice(WORDS[0], answer), Choice(WORDS[1], not answer)),
             explanation=entry.data.get("explanation", ""),
+            kind=self.name,
             answer=answer,
         )
 

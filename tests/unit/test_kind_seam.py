@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from handbook_quiz import kinds
@@ -25,7 +26,7 @@ from handbook_quiz.export.qti import export_qti
 from handbook_quiz.export.text import Site, Text
 from handbook_quiz.schema import effective_schema, quiz_schema
 from handbook_quiz.scoring import content_hash, knowledge_score
-from unit_helpers import check_text, dedent, make_renderer, quiz_from
+from unit_helpers import SELF, check_text, dedent, make_renderer, quiz_from
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 import qti_reader  # noqa: E402
@@ -149,6 +150,30 @@ def test_it_is_rendered_by_its_own_partial(true_false: TrueFalseKind) -> None:
     assert '<p class="hq-true-false-key">True</p>' in offline
     assert "Answers stay in the browser." in offline
     assert 'data-hq-questions="offline:2 pick:2 sent:2"' in html  # the runtime's record check
+
+
+def test_a_box_names_its_browser_behaviour_unless_it_is_the_default() -> None:
+    """The runtime (``HandbookQuiz.kinds.of``) takes a question box without ``data-hq-kind``
+    for a choice question: a kind with its own behaviour says so on its box."""
+
+    class OwnBehaviour(TrueFalseKind):
+        name: ClassVar[str] = "true-false-own"
+        key: ClassVar[str | None] = "true-false-own"
+        js_behaviour: ClassVar[str] = "truefalse"
+
+    kinds.register_kind(OwnBehaviour())
+    try:
+        html = make_renderer().render(
+            quiz_from(QUIZ.replace("kind: true-false", "kind: true-false-own"))
+        )
+    finally:
+        kinds.unregister_kind(OwnBehaviour.name)
+    assert re.findall(r'data-hq-qid="(\w+)"( data-hq-kind="\w+")?', html) == [
+        ("offline", ' data-hq-kind="truefalse"'),
+        ("pick", ""),
+        ("sent", ' data-hq-kind="truefalse"'),
+    ]
+    assert "data-hq-kind" not in make_renderer().render(quiz_from(SELF))
 
 
 def test_it_is_scored_and_hashed_by_its_kind(true_false: TrueFalseKind) -> None:
