@@ -25,7 +25,8 @@ MAX_BYTES = 256 * 1024
 MAX_DEPTH = 20
 """Deepest nesting accepted; the format itself needs 5 levels."""
 MAX_NODES = 20_000
-"""Most values after alias expansion; stops "billion laughs" files at once."""
+"""Most values after alias expansion; stops "billion laughs" files at once. A 10-question quiz
+holds about 250 values (every value, list and mapping counts one)."""
 SCAN_DEPTH = 200
 """Text that may nest deeper than this is scanned before it is composed, and never composed if it
 does: libyaml's composer recurses in C (a 60 KB file of 30,000 '[' crashes the interpreter with a
@@ -259,6 +260,19 @@ def _unfit_message(node: yaml.ScalarNode) -> str:
     )
 
 
+def _too_many_message(aliased: bool) -> str:
+    """Blame the aliases only when there are some: a file may simply hold too much."""
+    if aliased:
+        return (
+            f"too many values (over {MAX_NODES:,}) once the aliases (*name) are expanded: "
+            "remove the aliases"
+        )
+    return (
+        f"too many values (over {MAX_NODES:,}, the most one quiz file may hold; a 10-question "
+        "quiz has about 250): split it into smaller quizzes"
+    )
+
+
 class _Walker:
     """Turns composed YAML nodes into plain data, recording positions and enforcing limits."""
 
@@ -267,6 +281,9 @@ class _Walker:
         self.count = 0
         self.constructor = SafeConstructor()
         self.last_position = (1, 1)
+        self.seen: set[int] = set()
+        """Ids of the nodes built so far: one met again is an alias."""
+        self.aliased = False
         self.open: set[int] = set()
         """Ids of the collection nodes being built, to catch an alias that contains itself."""
         self.pending: list[tuple[tuple[int, int], Path_, str]] = []
@@ -296,9 +313,10 @@ class _Walker:
         position = (node.start_mark.line + 1, node.start_mark.column + 1)
         self.last_position = position
         if self.count > MAX_NODES:
-            raise _TooBig(
-                f"too many values (over {MAX_NODES:,}), usually from aliases (*name) expanding: remove the aliases"
-            )
+            raise _TooBig(_too_many_message(self.aliased))
+        if id(node) in self.seen:
+            self.aliased = True  # the composer gives each alias (*name) its anchor's own node
+        self.seen.add(id(node))
         if len(path) > MAX_DEPTH:
             raise _TooBig(_DEPTH_MESSAGE)
         self.result.values.setdefault(path, position)

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .bounds import text_issues
 from .errors import QuizIssue
 from .lint import CODES
 from .loader import LoadedFile
@@ -19,7 +20,8 @@ from . import kinds
 from .model import Band, Item, Question, Quiz, Scale, Subscale, Wording
 from .schema import structural_issues
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*\Z")
+r"""``\Z``, not ``$``: ``$`` also matches before a final line break."""
 CHAPTER_PATTERN = re.compile(r"^[^#?]+\.md$")
 QUIZ_BOOLEAN_KEYS = ("shuffle",)
 """Quiz keys that take true or false, and only those two words (YAML 1.1 also reads yes/no/on/off);
@@ -31,7 +33,7 @@ DOCS_LINK = re.compile(r"\]\(\s*<?([^)\s:#?>]+\.md)")
 def validate(
     loaded: LoadedFile, default_id: str, docs_dir: Path | None = None
 ) -> tuple[Quiz | None, list[QuizIssue]]:
-    """Validate one loaded file; returns the quiz (when there are no issues) and every issue found."""
+    """Validate one loaded file: the quiz (when there are no issues) and every issue found."""
     issues = list(loaded.issues)
     if loaded.data is None and issues:
         return None, issues
@@ -53,14 +55,17 @@ def validate(
             # Never a file refused without a reason (the registry takes "no issues" for "valid").
             checker.fail(
                 (),
-                f"the quiz could not be checked ({type(error).__name__}): please report this file to the maintainers",
+                f"the quiz could not be checked ({type(error).__name__}): "
+                "please report this file to the maintainers",
             )
     issues += structural + checker.issues + _word_booleans(loaded)
+    issues += text_issues(loaded)  # bounds.py: what Markdown and the page can take, unrendered
     return (quiz if not issues else None), sorted(set(issues))
 
 
 def _word_booleans(loaded: LoadedFile) -> list[QuizIssue]:
-    """``correct: yes``: YAML 1.1 reads it as true, but the format takes only ``true`` and ``false``.
+    """``correct: yes``: YAML 1.1 reads it as true, but the format takes only ``true`` and
+    ``false``.
 
     (Text fields written ``No`` are already refused by the schema, with "put it in quotes".)
     """
@@ -89,12 +94,12 @@ def _at(data: Any, path: tuple[Any, ...]) -> Any:
 
 
 def _dict(value: Any) -> dict[str, Any]:
-    """The value if it is a mapping, else an empty one: the schema has already reported a wrong type."""
+    """The value if it is a mapping, else an empty one (the schema reported the wrong type)."""
     return value if isinstance(value, dict) else {}
 
 
 def _list(value: Any) -> list[Any]:
-    """The value if it is a list, else an empty one: the schema has already reported a wrong type."""
+    """The value if it is a list, else an empty one (the schema reported the wrong type)."""
     return value if isinstance(value, list) else []
 
 
@@ -165,7 +170,7 @@ class _CrossChecker:
         return self._self_assessment(common)
 
     def _lint_ignore(self) -> dict[str, str]:
-        """The warning codes the quiz silences: each must be a code that applies to this type of quiz."""
+        """The warning codes the quiz silences: each must be a code that applies to its type."""
         ignore = _dict(_dict(self.data.get("lint")).get("ignore"))
         kind = self.data.get("type")
         for code in ignore:
@@ -184,7 +189,8 @@ class _CrossChecker:
         return {code: reason for code, reason in ignore.items() if isinstance(reason, str)}
 
     def _missing_page(self, target: str) -> str | None:
-        """A hint when a docs-relative page does not exist; None when it does (or docs are unknown)."""
+        """A hint when a docs-relative page does not exist; None when it does (or without
+        docs)."""
         if self.docs_dir is None or (self.docs_dir / target).is_file():
             return None
         pages = sorted(p.relative_to(self.docs_dir).as_posix() for p in self.docs_dir.rglob("*.md"))
@@ -199,7 +205,8 @@ class _CrossChecker:
                 self.fail(("chapter",), f"chapter '{chapter}' does not exist{hint}")
 
     def _check_links(self, value: Any, path: tuple[Any, ...]) -> None:
-        """Docs-relative links in any text field must name an existing page (anchors are checked by the build)."""
+        """Docs-relative links in any text field must name an existing page (the build checks
+        anchors)."""
         if isinstance(value, dict):
             for key, child in value.items():
                 self._check_links(child, (*path, key))
@@ -213,7 +220,8 @@ class _CrossChecker:
                     self.fail(path, f"link to '{target}' does not match any page in docs/{hint}")
 
     def wording(self, value: Any, path: tuple[Any, ...]) -> Wording:
-        """Normalise text that may differ by perspective, checking its keys against the perspectives."""
+        """Normalise text that may differ by perspective, checking its keys against the
+        perspectives."""
         if isinstance(value, str):
             return {key: value for key in (self.perspectives or {"": ""})}
         if not isinstance(value, dict):
@@ -221,7 +229,8 @@ class _CrossChecker:
         if not self.perspectives:
             self.fail(
                 path,
-                "has one wording per perspective, but the quiz has no 'perspectives': use plain text",
+                "has one wording per perspective, but the quiz has no 'perspectives': "
+                "use plain text",
             )
             return {}
         expected, given = set(self.perspectives), set(value)
@@ -230,12 +239,14 @@ class _CrossChecker:
             extra = ", ".join(sorted(given - expected)) or "none"
             self.fail(
                 path,
-                f"needs one wording for each perspective ({', '.join(self.perspectives)}); missing: {missing}; unknown: {extra}",
+                f"needs one wording for each perspective ({', '.join(self.perspectives)}); "
+                f"missing: {missing}; unknown: {extra}",
             )
         return {key: value.get(key, "") for key in self.perspectives}
 
     def unique_ids(self, entries: list[Any], path: str, prefix: str) -> list[str]:
-        """Each entry's id (default: prefix and position), reporting duplicates at the later entry."""
+        """Each entry's id (default: prefix and position); a duplicate is reported at the later
+        entry."""
         ids = []
         for i, entry in enumerate(entries):
             entry_id = _dict(entry).get("id")
@@ -261,7 +272,8 @@ class _CrossChecker:
             else:
                 self.fail(
                     (path, i),
-                    f"{noun} {i + 1} gets the default id '{entry_id}', which is already taken ({where}): give it an 'id:'",
+                    f"{noun} {i + 1} gets the default id '{entry_id}', which is already taken "
+                    f"({where}): give it an 'id:'",
                 )
         return ids
 
@@ -350,7 +362,8 @@ class _CrossChecker:
     def _bands(
         self, raw: Any, path: tuple[Any, ...], scale: Scale | None, method: str, count: int
     ) -> tuple[Band, ...]:
-        """Bands must start at the lowest possible score, ascend, and stay inside the possible range.
+        """Bands must start at the lowest possible score, ascend, and stay inside the possible
+        range.
 
         Without a usable scale (reported by the schema) only the order is checked.
         """
@@ -366,7 +379,8 @@ class _CrossChecker:
             if not _is_number(start):
                 continue  # missing or not a number: reported by the schema
             if i == 0 and low is not None and start != low:
-                # One mistake, one message: a first band below (or above) the range is told where to start.
+                # One mistake, one message: a first band below (or above) the range is told
+                # where to start.
                 self.fail(
                     (*path, 0, "from"),
                     f"the first band must start at the lowest possible score, {low} "
@@ -381,7 +395,8 @@ class _CrossChecker:
             elif previous is not None and start <= previous:
                 self.fail(
                     (*path, i, "from"),
-                    f"from {start} must be greater than the band before it ({previous}): list bands in ascending order",
+                    f"from {start} must be greater than the band before it ({previous}): "
+                    "list bands in ascending order",
                 )
             previous = start
         return tuple(

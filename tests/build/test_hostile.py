@@ -56,7 +56,10 @@ HOSTILE = settings(
     ],
 )
 
-TOO_MANY = f"too many values (over {MAX_NODES:,}), usually from aliases (*name) expanding: remove the aliases"
+TOO_MANY = (
+    f"too many values (over {MAX_NODES:,}) once the aliases (*name) are expanded: "
+    "remove the aliases"
+)
 TOO_DEEP = f"nested deeper than {MAX_DEPTH} levels: the quiz format needs far fewer"
 
 
@@ -815,7 +818,7 @@ def test_any_block_header_renders_or_names_its_line(
     quizzes = re.findall(r'<div class="hq-quiz" id="hq-([^"]+)"', html)
     if errors:
         assert quizzes == []
-        assert all(error.startswith(f"docs/page.md:{line}: ") for error in errors), errors
+        assert all(str(error).startswith(f"docs/page.md:{line}:") for error in errors), errors
     else:
         assert quizzes in (["rapport-check"], ["rapport-self"]), html
         assert quiz_id.strip() == quizzes[0]

@@ -64,6 +64,9 @@ RULES = [
     "broken-questions-hide-nothing",
     "no-valid-type",
     "missing-type",
+    "id-line-break",
+    "control-character",
+    "text-over-bounds",
     # and the valid cases
     "valid-knowledge-all-keys",
     "valid-self-assessment-all-keys",
