@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from jinja2 import (
 from markupsafe import Markup
 
 from . import kinds
+from .labels import QUIZ_GROUPS, quiz_groups, runtime_labels
 from .model import Item, Question, Quiz, Wording
 from .pages import size_text
 from .scoring import content_hash
@@ -107,7 +108,7 @@ class Renderer:
         """The site's inline-only Markdown (``SiteMarkdown.inline``), when ``markdown`` has one."""
         self.labels = labels
         self.storage_id = storage_id
-        self.labels_json = json.dumps(labels, ensure_ascii=False, separators=(",", ":"))
+        self._runtime_json: dict[frozenset[str], str] = {}
         self._memo: dict[str, str] | None = None
         """Text -> HTML of the fields of the quiz being rendered (None outside ``render``)."""
 
@@ -145,9 +146,22 @@ class Renderer:
             for key, text in wording.items()
         )
 
-    def labels_element(self) -> str:
-        """The interface strings for the runtime, once per page however many quizzes it holds."""
-        return f'<div class="hq-labels" hidden data-hq-labels="{escape(self.labels_json)}"></div>'
+    def runtime_json(self, groups: Iterable[str]) -> str:
+        """The strings the runtime reads for these groups (``labels.RUNTIME_GROUPS``), as JSON."""
+        key = frozenset(groups)
+        if key not in self._runtime_json:
+            strings = runtime_labels(self.labels, key)
+            self._runtime_json[key] = json.dumps(strings, ensure_ascii=False, separators=(",", ":"))
+        return self._runtime_json[key]
+
+    def labels_element(self, quizzes: Iterable[Quiz] | None = None) -> str:
+        """The strings the runtime reads for the page's quizzes (any quiz's when not given), once
+        per page however many quizzes it holds."""
+        groups: tuple[str, ...] = QUIZ_GROUPS
+        if quizzes is not None:
+            groups = tuple(g for q in quizzes for g in quiz_groups(q.type, bool(q.perspectives)))
+        strings = escape(self.runtime_json(groups))
+        return f'<div class="hq-labels" hidden data-hq-labels="{strings}"></div>'
 
     def render_results(self, catalog: list[tuple[Quiz, str]], profile_id: str) -> str:
         """The My results page body: every quiz with its page URL, for progress and versions."""
@@ -158,7 +172,7 @@ class Renderer:
             profile_id=profile_id,
             storage_id=self.storage_id,
             labels=self.labels,
-            labels_json=self.labels_json,
+            labels_json=self.runtime_json(["results"]),
         )
 
     def render(self, quiz: Quiz) -> str:
