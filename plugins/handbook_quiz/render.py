@@ -50,6 +50,24 @@ INLINE_KEY = "\x00inline\x00"
 """Prefix of a field's memo key when converted as inline Markdown (the loader refuses control characters)."""
 
 
+def profile_areas(catalog: list[tuple[Quiz, str]], profile_id: str) -> dict[str, str]:
+    """Quiz id -> the profile subscale it is drawn beside on My results.
+
+    The profile has one subscale per topic chapter, named by the chapter's slug, and
+    ``handbook new chapter`` names that chapter's self-assessment ``<slug>-self``: the page states
+    each pairing (``data-hq-profile-area``) so the runtime needs no naming rule of its own."""
+    quizzes = {quiz.id: quiz for quiz, _ in catalog}
+    profile = quizzes.get(profile_id)
+    if profile is None or profile.is_knowledge:
+        return {}
+    pairs = {f"{s.id}-self": s.id for s in profile.subscales}
+    return {
+        quiz_id: area
+        for quiz_id, area in pairs.items()
+        if quiz_id in quizzes and not quizzes[quiz_id].is_knowledge
+    }
+
+
 def questions_attr(quiz: Quiz) -> str:
     """'id:choices ...' for the runtime's record check: which question ids exist, with how many choices."""
     return " ".join(f"{q.id}:{len(q.choices)}" for q in quiz.questions)
@@ -170,6 +188,7 @@ class Renderer:
             catalog=catalog,
             hashes=hashes,
             profile_id=profile_id,
+            profile_areas=profile_areas(catalog, profile_id),
             storage_id=self.storage_id,
             labels=self.labels,
             labels_json=self.runtime_json(["results"]),
