@@ -89,8 +89,9 @@ def start_axe(page: Page, scope: str | None = None) -> None:
 def axe_result(page: Page, where: str) -> list[str]:
     """Wait for the audit started by `start_axe`; print and return one line per failing node."""
     violations = page.evaluate(
-        """async () => (await window.__axeRun).violations.map((v) => ({id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.map((n) => ({target: n.target.join(' '), summary: n.failureSummary || ''}))}))"""
+        """async () => (await window.__axeRun).violations.map((v) => ({id: v.id, impact: v.impact,
+            help: v.help, nodes: v.nodes.map((n) =>
+                ({target: n.target.join(' '), summary: n.failureSummary || ''}))}))"""
     )
     lines = []
     for v in violations:
@@ -364,15 +365,19 @@ def test_self_assessment_by_keyboard_alone(page: Page, site, guard) -> None:  # 
 
 OVERFLOW = """() => {
     const width = document.documentElement.clientWidth, out = [];
-    const scrolls = document.documentElement.scrollWidth > width ? [`page scrolls: ${document.documentElement.scrollWidth} > ${width}`] : [];
+    const scrolls = document.documentElement.scrollWidth > width
+        ? [`page scrolls: ${document.documentElement.scrollWidth} > ${width}`] : [];
     for (const node of document.querySelectorAll('.md-content *')) {
         const style = getComputedStyle(node), box = node.getBoundingClientRect();
         if (style.visibility === 'hidden' || box.width === 0 || box.right <= width + 1) continue;
-        let clipped = false;  /* inside its own scroll box (a wide table), it does not move the page */
+        /* inside its own scroll box (a wide table), it does not move the page */
+        let clipped = false;
         for (let up = node.parentElement; up && up !== document.body; up = up.parentElement) {
-            if (getComputedStyle(up).overflowX !== 'visible' && up.getBoundingClientRect().right <= width + 1) { clipped = true; break; }
+            if (getComputedStyle(up).overflowX !== 'visible'
+                && up.getBoundingClientRect().right <= width + 1) { clipped = true; break; }
         }
-        if (!clipped) out.push(`${node.tagName.toLowerCase()}.${[...node.classList].join('.')} right=${Math.round(box.right)}`);
+        const where = `${node.tagName.toLowerCase()}.${[...node.classList].join('.')}`;
+        if (!clipped) out.push(`${where} right=${Math.round(box.right)}`);
     }
     return scrolls.concat(out.slice(0, 10));
 }"""
@@ -415,8 +420,11 @@ MOVING = """() => {
         for (const pseudo of [null, '::before', '::after']) {
             const s = getComputedStyle(node, pseudo);
             const moves = (v) => v.split(',').some((d) => parseFloat(d) > 0);
-            if (moves(s.transitionDuration) || (s.animationName !== 'none' && moves(s.animationDuration))) {
-                out.push(`${node.tagName.toLowerCase()}.${[...node.classList].join('.')}${pseudo || ''}: transition ${s.transitionDuration}, animation ${s.animationName} ${s.animationDuration}`);
+            if (moves(s.transitionDuration)
+                || (s.animationName !== 'none' && moves(s.animationDuration))) {
+                const where = `${node.tagName.toLowerCase()}.${[...node.classList].join('.')}`;
+                out.push(`${where}${pseudo || ''}: transition ${s.transitionDuration}, `
+                    + `animation ${s.animationName} ${s.animationDuration}`);
             }
         }
     }
@@ -443,7 +451,8 @@ FOCUS_LOOK = """(node) => {
     const s = getComputedStyle(node);
     return {outline: s.outlineStyle === 'none' || parseFloat(s.outlineWidth) === 0 ? 'none'
                      : `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
-            shadow: s.boxShadow, background: s.backgroundColor, focusVisible: node.matches(':focus-visible')};
+            shadow: s.boxShadow, background: s.backgroundColor,
+            focusVisible: node.matches(':focus-visible')};
 }"""
 
 
