@@ -89,7 +89,8 @@ class Quiz:
     results: Wording = field(default_factory=dict)
     reflection: tuple[Wording, ...] = ()
     audience: Literal["readers", "instructors"] = "readers"
-    """``instructors``: a demonstration quiz, left out of a reader's progress, totals and profile."""
+    """``instructors``: a demonstration quiz, left out of a reader's progress, totals and
+    profile."""
     lint_ignore: dict[str, str] = field(default_factory=dict)
     """Item-writing warning codes this quiz silences, with the instructor's reason."""
     # knowledge

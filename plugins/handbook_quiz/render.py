@@ -47,7 +47,8 @@ BACK_TOKEN = "\x00back\x00"
 
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 INLINE_KEY = "\x00inline\x00"
-"""Prefix of a field's memo key when converted as inline Markdown (the loader refuses control characters)."""
+"""Prefix of a field's memo key when converted as inline Markdown (the loader refuses control
+characters, so no field can start with it)."""
 
 
 def profile_areas(catalog: list[tuple[Quiz, str]], profile_id: str) -> dict[str, str]:
@@ -69,7 +70,8 @@ def profile_areas(catalog: list[tuple[Quiz, str]], profile_id: str) -> dict[str,
 
 
 def questions_attr(quiz: Quiz) -> str:
-    """'id:choices ...' for the runtime's record check: which question ids exist, with how many choices."""
+    """'id:choices ...' for the runtime's record check: which question ids exist, with how many
+    choices."""
     return " ".join(f"{q.id}:{len(q.choices)}" for q in quiz.questions)
 
 
@@ -131,7 +133,8 @@ class Renderer:
         """Text -> HTML of the fields of the quiz being rendered (None outside ``render``)."""
 
     def _html(self, text: str, inline: bool = False) -> str:
-        """The site's Markdown for one field, converted once per quiz (the converter is stateless)."""
+        """The site's Markdown for one field, converted once per quiz (the converter is
+        stateless)."""
         inline_markdown = self.inline_markdown if inline else None
         convert = inline_markdown or self.markdown
         memo = self._memo

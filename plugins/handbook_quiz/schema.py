@@ -5,9 +5,10 @@ from __future__ import annotations
 import copy
 import difflib
 import json
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, cast
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
@@ -119,7 +120,7 @@ def structural_issues(loaded: LoadedFile) -> list[QuizIssue]:
 
 
 def _keys_without_a_type(loaded: LoadedFile) -> list[QuizIssue]:
-    """With 'type' missing or wrong, no type's rules apply: still name the keys that no type knows."""
+    """With 'type' missing or wrong, no type's rules apply: still name the keys no type knows."""
     data = loaded.data
     if not isinstance(data, dict) or data.get("type") in ("knowledge", "self-assessment"):
         return []
@@ -159,9 +160,12 @@ def _kind_of(value: Any) -> str:
 
 def _describe(error: ValidationError, loaded: LoadedFile) -> list[QuizIssue]:
     path = tuple(error.absolute_path)
-    kind, expected, value = error.validator, error.validator_value, error.instance
+    # jsonschema types these as possibly unset; an error from iter_errors always has them.
+    kind, expected = str(error.validator), cast(Any, error.validator_value)
+    value = cast(Any, error.instance)
     if kind == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        schema = error.schema if isinstance(error.schema, Mapping) else {}
+        allowed = sorted(schema.get("properties", {}))
         return [
             loaded.issue((*path, key), _unknown_key(key, allowed, value), at_key=True)
             for key in value
@@ -178,7 +182,10 @@ def _describe(error: ValidationError, loaded: LoadedFile) -> list[QuizIssue]:
 
 def _unknown_key(key: str, allowed: list[str], where: Any = None) -> str:
     if key == "shuffle" and isinstance(where, dict) and where.get("type") == "self-assessment":
-        return "a self-assessment's items are never shuffled (their order is part of the scale): remove 'shuffle'"
+        return (
+            "a self-assessment's items are never shuffled (their order is part of the scale): "
+            "remove 'shuffle'"
+        )
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'?" if close else "allowed here: " + ", ".join(allowed)
     return f"unknown key '{key}' ({hint})"
@@ -191,7 +198,10 @@ def _message(kind: str, expected: Any, value: Any, path: tuple[Any, ...]) -> str
         and len(path) == 3
         and (kind in ("minLength", "pattern") or value is None)
     ):
-        return f"silencing '{path[2]}' needs a reason: say why the warning does not apply, e.g. {path[2]}: \"ordered by time\""
+        return (
+            f"silencing '{path[2]}' needs a reason: say why the warning does not apply, "
+            f'e.g. {path[2]}: "ordered by time"'
+        )
     if kind == "type":
         wanted = _KIND.get(expected, expected)
         if value is None:
@@ -216,7 +226,10 @@ def _message(kind: str, expected: Any, value: Any, path: tuple[Any, ...]) -> str
             return (
                 f"'{value}' is not a chapter file: give its docs-relative path, e.g. 'rapport.md'"
             )
-        return f"'{value}' is not a valid id: use lowercase letters, digits and hyphens, e.g. 'rapport-check'"
+        return (
+            f"'{value}' is not a valid id: use lowercase letters, digits and hyphens, "
+            "e.g. 'rapport-check'"
+        )
     if kind == "minItems":
         if expected == 1:
             return f"needs at least one {_SINGULAR.get(field, 'entry')} (found none)"

@@ -1,4 +1,5 @@
-"""Quiz HTML: deterministic, escaped, Markdown rendered, and the right input for each question kind."""
+"""Quiz HTML: deterministic, escaped, Markdown rendered, and the right input for each question
+kind."""
 
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ class Elements(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
     def find(self, tag: str, css_class: str | None = None) -> list[dict[str, str | None]]:
-        """Attributes of every ``tag`` element, only those whose class is exactly ``css_class`` when given."""
+        """Attributes of every ``tag`` element; with ``css_class``, of those whose class is exactly
+        that."""
         return [
             a
             for t, a in self.tags
@@ -148,7 +150,7 @@ def test_title_html_is_escaped_in_every_attribute() -> None:
 
 
 def test_html_in_markdown_fields_passes_through_as_in_a_chapter() -> None:
-    """Text fields are Markdown like chapters: raw inline HTML is kept, exactly as Markdown keeps it."""
+    """Text fields are Markdown like chapters: raw inline HTML is kept, as Markdown keeps it."""
     html = make_renderer().render(quiz_from(HOSTILE))
     converter = markdown.Markdown(extensions=EXTENSIONS)
     assert converter.convert("Is <b>this</b> bold?") == "<p>Is <b>this</b> bold?</p>"
@@ -166,7 +168,10 @@ def test_html_in_markdown_fields_passes_through_as_in_a_chapter() -> None:
 )
 def test_plain_text_fields_are_escaped(yaml_text: str) -> None:
     scale, _, subscales = yaml_text.partition("\n")
-    text = f"type: self-assessment\ntitle: T\nscale:\n  {scale}\n{subscales}\nitems:\n  - text: I listen.\n"
+    text = (
+        f"type: self-assessment\ntitle: T\nscale:\n  {scale}\n{subscales}\n"
+        "items:\n  - text: I listen.\n"
+    )
     if "subscales" in text:
         text += "    subscale: s\nscoring:\n  bands:\n    - from: 1\n      label: '<b>Low</b>'\n"
     html = make_renderer().render(quiz_from(text))

@@ -1,4 +1,5 @@
-"""Scoring and the content hash: the Python reference that the browser's scores and saved attempts follow."""
+"""Scoring and the content hash: the Python reference that the browser's scores and saved
+attempts follow."""
 
 from __future__ import annotations
 
@@ -100,7 +101,7 @@ def edited(text: str, old: str, new: str) -> str:
 
 
 def test_content_hash_is_pinned() -> None:
-    """Changing how the hash is made orphans every attempt readers have saved: do it only on purpose."""
+    """Changing how the hash is made orphans every attempt readers have saved: only on purpose."""
     assert hash_of(KNOWLEDGE) == "c494a3e01f7f"
     assert hash_of(SELF) == "c141e3200ba6"
     assert re.fullmatch(r"[0-9a-f]{12}", hash_of(SELF_FULL))
@@ -263,7 +264,8 @@ def test_self_assessment_hash_follows_what_scoring_depends_on(old: str, new: str
             "labels: [Never, Rarely, Sometimes, Often, Always]\n  start: 0\n",
         ),
         (
-            "scoring:\n  bands:\n    - from: 1\n      label: Emerging\n      text: Pick one behaviour.\n    - from: 2.5\n      label: Developing\n",
+            "scoring:\n  bands:\n    - from: 1\n      label: Emerging\n"
+            "      text: Pick one behaviour.\n    - from: 2.5\n      label: Developing\n",
             "scoring:\n  method: sum\n",
         ),
     ],
@@ -435,7 +437,8 @@ def test_reverse_scoring_uses_the_scale_range_not_its_labels() -> None:
 
 def test_without_subscales_there_is_only_the_overall_score() -> None:
     quiz = quiz_from(
-        "type: self-assessment\ntitle: T\nscale:\n  labels: [a, b, c]\nitems:\n  - id: x\n    text: X\n"
+        "type: self-assessment\ntitle: T\nscale:\n  labels: [a, b, c]\n"
+        "items:\n  - id: x\n    text: X\n"
     )
     assert self_scores(quiz, {"x": 2}) == {"": 2.0}
 
@@ -527,7 +530,8 @@ def test_javascript_rounding_agrees_on_the_shared_cases() -> None:
     assert match, "round2 not found in quiz.js"
     script = (
         match.group(0)
-        + f"process.stdout.write(JSON.stringify({json.dumps(ROUNDING['cases'])}.map(c => round2(c[0]))));"
+        + f"process.stdout.write(JSON.stringify({json.dumps(ROUNDING['cases'])}"
+        + ".map(c => round2(c[0]))));"
     )
     result = subprocess.run(
         [node, "-e", script], capture_output=True, text=True, check=True, timeout=30

@@ -39,7 +39,8 @@ def test_issue_format_names_file_line_column_path_and_message() -> None:
         name="rapport",
     )
     assert [str(i) for i in issues] == [
-        "quizzes/rapport.yml:14:15: items[3].subscale: unknown subscale 'atunement' (did you mean 'attunement'?)"
+        "quizzes/rapport.yml:14:15: items[3].subscale: unknown subscale 'atunement' "
+        "(did you mean 'attunement'?)"
     ]
 
 
@@ -107,7 +108,8 @@ def test_chapter_in_a_subfolder_is_found() -> None:
 def test_scale_label_count_limits_are_inclusive(labels: int) -> None:
     names = ", ".join(f'"{n}"' for n in range(labels))
     _, issues = check_text(
-        f"type: self-assessment\ntitle: T\nscale:\n  labels: [{names}]\nitems:\n  - text: I listen.\n"
+        f"type: self-assessment\ntitle: T\nscale:\n  labels: [{names}]\n"
+        "items:\n  - text: I listen.\n"
     )
     assert issues == []
 
@@ -115,7 +117,8 @@ def test_scale_label_count_limits_are_inclusive(labels: int) -> None:
 def test_a_file_that_is_not_a_mapping() -> None:
     _, issues = check_text("- type: knowledge\n- title: Rapport\n")
     assert [str(i) for i in issues] == [
-        "quizzes/x.yml:1:1: a quiz file must be a mapping of keys, starting with 'type:' and 'title:'"
+        "quizzes/x.yml:1:1: a quiz file must be a mapping of keys, "
+        "starting with 'type:' and 'title:'"
     ]
 
 
@@ -169,8 +172,10 @@ def test_registry_rejects_a_duplicate_quiz_id_naming_both_places(tmp_path: Path)
     assert list(registry.quizzes) == ["ruptures-check"]
     assert registry.quizzes["ruptures-check"].source == "quizzes/a.yml"
     assert [str(i) for i in registry.issues] == [
-        "quizzes/b.yml:2:5: id: duplicate quiz id 'ruptures-check', also used by quizzes/a.yml:2:5: give one of them another id",
-        "quizzes/ruptures-check.yaml:2:1: id: duplicate quiz id 'ruptures-check' (from the file name), also used by quizzes/a.yml:2:5: give one of them another id",
+        "quizzes/b.yml:2:5: id: duplicate quiz id 'ruptures-check', "
+        "also used by quizzes/a.yml:2:5: give one of them another id",
+        "quizzes/ruptures-check.yaml:2:1: id: duplicate quiz id 'ruptures-check' "
+        "(from the file name), also used by quizzes/a.yml:2:5: give one of them another id",
     ]
 
 
@@ -225,7 +230,8 @@ items:
 
 @pytest.mark.parametrize("word", ["yes", "Yes", "on", "ON", "y", "no", "off", "n"])
 def test_boolean_keys_take_only_true_and_false(word: str) -> None:
-    """YAML 1.1 reads yes/no/on/off as true/false; the format takes only the two words (issue 16, point 5)."""
+    """YAML 1.1 reads yes/no/on/off as true/false; the format takes only the two words (issue 16,
+    point 5)."""
     value = "true" if word.lower() in ("yes", "on", "y") else "false"
     cases = [
         (KNOW.format(top="", correct=word), "questions[1].choices[1].correct"),
@@ -238,8 +244,8 @@ def test_boolean_keys_take_only_true_and_false(word: str) -> None:
             continue  # PyYAML reads y/n as text, and then the schema says "expected true or false"
         messages = [f"{i.path}: {i.message}" for i in issues]
         expected = (
-            f"{path}: '{word}' is not allowed here: write true or false (YAML reads '{word}' as {value}, "
-            "but this format takes only the words true and false)"
+            f"{path}: '{word}' is not allowed here: write true or false "
+            f"(YAML reads '{word}' as {value}, but this format takes only the words true and false)"
         )
         assert expected in messages or any(
             m.startswith(f"{path}: expected true or false") for m in messages
@@ -267,7 +273,8 @@ def test_a_self_assessment_is_never_shuffled() -> None:
     quiz, issues = check_text(SELF_ASSESSMENT.format(top="shuffle: true\n", reverse="false"))
     assert quiz is None
     assert [f"{i.path}: {i.message}" for i in issues] == [
-        "shuffle: a self-assessment's items are never shuffled (their order is part of the scale): remove 'shuffle'"
+        "shuffle: a self-assessment's items are never shuffled (their order is part of the scale): "
+        "remove 'shuffle'"
     ]
 
 
@@ -306,9 +313,11 @@ def test_a_first_band_out_of_range_is_one_message() -> None:
 
 
 def test_an_id_the_instructor_never_wrote_says_where_it_comes_from() -> None:
-    """Issue 16, point 7: 'i2' is not in the file, so the message says it is the default id, by position."""
+    """Issue 16, point 7: 'i2' is not in the file, so the message says it is the default id, by
+    position."""
     text = (
-        "type: self-assessment\ntitle: T\nscale: {labels: [Never, Always]}\nsubscales: [{id: warmth, title: W}]\n"
+        "type: self-assessment\ntitle: T\nscale: {labels: [Never, Always]}\n"
+        "subscales: [{id: warmth, title: W}]\n"
         "items:\n  - {text: I listen., subscale: warmth}\n  - text: I greet.\n"
     )
     issues = check_text(text)[1]
@@ -347,7 +356,7 @@ def test_the_inlined_schema_reports_exactly_what_the_shipped_one_does() -> None:
         if data is None:
             continue
 
-        def seen(validator: Draft202012Validator) -> list[tuple[object, ...]]:
+        def seen(validator: Draft202012Validator, data: object = data) -> list[tuple[object, ...]]:
             return sorted(
                 (
                     list(e.absolute_path),

@@ -25,11 +25,12 @@ PARTIAL_CREDIT_NOTE = (
     "Select-all questions: the handbook scores a question right only when exactly the correct "
     "choices are picked. Moodle (GIFT and XML) gives partial credit instead: each correct choice "
     "earns an equal share of the mark and each wrong choice takes off an equal share, so picking "
-    "every choice earns 0 (Moodle never goes below 0). QTI keeps the handbook's all-or-nothing rule."
+    "every choice earns 0 (Moodle never goes below 0). QTI keeps the handbook's all-or-nothing "
+    "rule."
 )
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-"""Fixed timestamp of every zip entry: the earliest a zip can hold, so packages never vary by run."""
+"""Fixed timestamp of every zip entry: the earliest a zip can hold, so packages never vary."""
 
 
 def question_key(quiz: Quiz, question: Question) -> str:
@@ -38,7 +39,8 @@ def question_key(quiz: Quiz, question: Question) -> str:
 
 
 def category(site_name: str, quiz: Quiz) -> str:
-    """Moodle question-bank category of a quiz; ``/`` inside a name is doubled, as Moodle expects."""
+    """Moodle question-bank category of a quiz; a ``/`` inside a name is doubled, as Moodle
+    expects."""
     parts = [name.replace("/", "//") for name in (site_name, quiz.title) if name]
     return "/".join(["$course$", "top", *parts])
 
@@ -63,7 +65,7 @@ def percent(value: float) -> str:
 
 
 def zip_bytes(files: Files) -> bytes:
-    """A zip with sorted entries, a fixed timestamp and fixed permissions: identical on every run."""
+    """A zip with sorted entries, a fixed timestamp and fixed permissions: the same every run."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(files):

@@ -15,15 +15,15 @@ from . import PARTIAL_CREDIT_NOTE, Files, percent
 from .page import page
 from .text import Text
 
-
 SHUFFLED_NOTE = (
-    "Letters follow the order in the quiz file. This quiz shuffles its choices (<code>shuffle</code>), "
-    "so the site, Moodle XML and QTI show them in another order: match a choice by its text there."
+    "Letters follow the order in the quiz file. This quiz shuffles its choices "
+    "(<code>shuffle</code>), so the site, Moodle XML and QTI show them in another order: "
+    "match a choice by its text there."
 )
 
 
 def letter(index: int) -> str:
-    """a, b, ... z, then aa, ab, ...: choice letters as printed (choices are never shuffled on paper)."""
+    """a, b, ... z, then aa, ab, ...: choice letters as printed (never shuffled on paper)."""
     return (
         ascii_lowercase[index]
         if index < 26
@@ -36,7 +36,8 @@ def export_answers(quiz: Quiz, text: Text) -> Files:
     out = [
         f"<h1>Answer key: {escape(quiz.title)}</h1>",
         '<p class="note">For instructors. Keep this file out of learners\' hands.</p>',
-        f"<p>{len(quiz.questions)} questions. A question is right only when exactly the correct choices are picked."
+        f"<p>{len(quiz.questions)} questions. "
+        "A question is right only when exactly the correct choices are picked."
         + (
             f" Pass mark: {percent(quiz.pass_mark * 100)}% of questions right."
             if quiz.pass_mark is not None

@@ -158,7 +158,8 @@ def write(files: Files, out: Path) -> None:
     type=click.Choice([*FORMATS, "all"]),
     default="all",
     show_default=True,
-    help="gift, moodle-xml and qti export knowledge checks; json and handout export self-assessments; "
+    help="gift, moodle-xml and qti export knowledge checks; "
+    "json and handout export self-assessments; "
     "all exports each quiz in every format that fits it.",
 )
 @click.option(
@@ -184,8 +185,8 @@ def export(
     """Export quizzes (default: all) for an LMS, as data, or for print.
 
     Knowledge checks go to Moodle GIFT (gift/), Moodle XML (moodle-xml/) and IMS QTI 2.1 zip
-    packages (qti/; Moodle core cannot import QTI: use moodle-xml there); self-assessments go to JSON
-    (json/) and a printable HTML handout with a scoring key (handout/). Two runs give identical
+    packages (qti/; Moodle core cannot import QTI: use moodle-xml there); self-assessments go to
+    JSON (json/) and a printable HTML handout with a scoring key (handout/). Two runs give identical
     files, and every question is named by its quiz and question id.
 
     Importing again does not update questions: Moodle adds a copy of each (without its ID number,
@@ -212,8 +213,8 @@ def export(
         raise SystemExit(1) from None
     if not project.site.url:
         click.echo(
-            "Warning: mkdocs.yml has no site_url, so links to chapters stay relative and will not work "
-            "from an LMS. Set site_url and export again.",
+            "Warning: mkdocs.yml has no site_url, so links to chapters stay relative "
+            "and will not work from an LMS. Set site_url and export again.",
             err=True,
         )
     _summary(files, quizzes, out)

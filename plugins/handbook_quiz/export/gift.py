@@ -19,14 +19,14 @@ _SPECIAL = str.maketrans({c: "\\" + c for c in "~=#{}:"} | {"\r": ""})
 
 
 def escape(text: str) -> str:
-    """GIFT escaping; a leading ``%`` or ``[`` becomes an entity (not read as a weight or format)."""
+    """GIFT escaping; a leading ``%`` or ``[`` becomes an entity (not read as weight or format)."""
     if text[:1] in ("%", "["):
         text = f"&#{ord(text[0])};{text[1:]}"
     return text.replace("\\", "\\\\").translate(_SPECIAL).replace("\n", "\\n")
 
 
 def export_gift(quiz: Quiz, text: Text) -> Files:
-    """One ``.gift.txt`` file per knowledge check, with a category line and one block per question."""
+    """One ``.gift.txt`` file per knowledge check: a category line and one block per question."""
     header = [
         f"{quiz.title} ({quiz.id}), from {text.site.name or 'the handbook'}",
         f"Online: {text.site.quiz_url(quiz.id)}" if text.site.url else "",

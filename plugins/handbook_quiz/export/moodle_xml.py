@@ -1,4 +1,5 @@
-"""Knowledge checks as Moodle XML: the import format that keeps ids, per-choice feedback and settings.
+"""Knowledge checks as Moodle XML: the import format that keeps ids, per-choice feedback and
+settings.
 
 Written as text rather than through ElementTree because Moodle expects HTML inside CDATA sections
 (``format="html"``), which ElementTree cannot write. Field order follows Moodle's own export.

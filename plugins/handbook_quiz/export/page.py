@@ -1,13 +1,20 @@
-"""A self-contained printable HTML page: no scripts, no fonts, nothing fetched, A4 and Letter alike."""
+"""A self-contained printable HTML page: no scripts, no fonts, nothing fetched, A4 and Letter
+alike."""
 
 from __future__ import annotations
 
 from html import escape
 
-STYLE = """
-body { font: 11pt/1.45 Georgia, "Times New Roman", serif; color: #111; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
-h1 { font-size: 1.6em; margin: 0 0 .4em; } h2 { font-size: 1.25em; margin: 1.6em 0 .4em; } h3 { font-size: 1.05em; margin: 1.2em 0 .3em; }
-table { border-collapse: collapse; width: 100%; margin: .6em 0 1em; }
+STYLE = (
+    (
+        "\n"
+        'body { font: 11pt/1.45 Georgia, "Times New Roman", serif; color: #111; max-width: 46rem; '
+        "margin: 2rem auto; padding: 0 1rem; }\n"
+        "h1 { font-size: 1.6em; margin: 0 0 .4em; } "
+        "h2 { font-size: 1.25em; margin: 1.6em 0 .4em; } "
+        "h3 { font-size: 1.05em; margin: 1.2em 0 .3em; }\n"
+    )
+    + """table { border-collapse: collapse; width: 100%; margin: .6em 0 1em; }
 th, td { border: 1px solid #888; padding: .3em .4em; vertical-align: top; text-align: left; }
 th { background: #eee; font-weight: 600; }
 .box { text-align: center; font-size: 1.3em; width: 3.2rem; }
@@ -22,6 +29,7 @@ th { background: #eee; font-weight: 600; }
 tr, li { break-inside: avoid; page-break-inside: avoid; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
 """
+)
 
 
 def page(title: str, body: str, lang: str = "en") -> bytes:

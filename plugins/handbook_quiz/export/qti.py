@@ -50,7 +50,8 @@ def export_qti(quiz: Quiz, text: Text) -> Files:
 
 
 def _root(tag: str, namespace: str, schema: str, attrs: dict[str, str]) -> ET.Element:
-    """A document element declaring its namespaces itself, so every other element stays unprefixed."""
+    """A document element declaring its namespaces itself, so every other element stays
+    unprefixed."""
     return ET.Element(
         tag,
         {
@@ -159,7 +160,8 @@ def response_processing(
 
 
 def _test(quiz: Quiz, text: Text) -> ET.Element:
-    """The quiz as one section; ``feedback: end`` becomes simultaneous submission, and one attempt each."""
+    """The quiz as one section; ``feedback: end`` becomes simultaneous submission, and one
+    attempt each."""
     test = _root(
         "assessmentTest",
         QTI_NS,

@@ -1,4 +1,5 @@
-"""Self-assessments outside the site: a complete JSON copy and a printable handout with a scoring key.
+"""Self-assessments outside the site: a complete JSON copy, and a printable handout with a
+scoring key.
 
 No LMS quiz engine can score a Likert scale with reverse items, subscales and bands, so instead of
 a question bank these go out as data (for other tools or research notes) and as paper (for
@@ -116,7 +117,8 @@ def _sheet(quiz: Quiz, text: Text, perspective: str) -> str:
     out += [
         text.html(quiz.description),
         f'<p class="note">{NOTE}</p>',
-        "<p>For each statement, tick the one box that fits best. There are no right or wrong answers.</p>",
+        "<p>For each statement, tick the one box that fits best. "
+        "There are no right or wrong answers.</p>",
         '<table class="scale">',
         "<thead><tr><th>#</th><th>Statement</th>",
     ]
@@ -155,16 +157,17 @@ def _key(quiz: Quiz, text: Text) -> str:
         f"<h1>Scoring key: {escape(quiz.title)}</h1>",
         "<ol>",
         f"<li>Each ticked box scores its value: {values}.</li>",
-        f"<li>Reverse-scored statements (marked R) score {scale.minimum + scale.maximum} minus the value ticked, "
-        f"so {scale.maximum} becomes {scale.minimum}.</li>"
+        f"<li>Reverse-scored statements (marked R) score {scale.minimum + scale.maximum} "
+        f"minus the value ticked, so {scale.maximum} becomes {scale.minimum}.</li>"
         if any(i.reverse for i in quiz.items)
         else "",
-        f"<li>Each area's score is the {combine} of its statements' scores; the overall score is the {combine} "
-        f"of all {len(quiz.items)} statements.</li>"
+        f"<li>Each area's score is the {combine} of its statements' scores; "
+        f"the overall score is the {combine} of all {len(quiz.items)} statements.</li>"
         if quiz.subscales
-        else f"<li>The overall score is the {combine} of all {len(quiz.items)} statements' scores.</li>",
-        "<li>Every statement must be answered. Use the exact score to find its band; when showing a score, "
-        "round it to 2 decimals (halves away from zero).</li>",
+        else f"<li>The overall score is the {combine} of all {len(quiz.items)} "
+        "statements' scores.</li>",
+        "<li>Every statement must be answered. Use the exact score to find its band; "
+        "when showing a score, round it to 2 decimals (halves away from zero).</li>",
         "</ol>",
     ]
     out += _item_table(quiz, numbers)
@@ -217,7 +220,8 @@ def _band_table(
     out = [
         f"<h2>{escape(title)}</h2>",
         f"<p>Possible scores: {_number(limits[0])} to {_number(limits[1])}.{shared}</p>",
-        "<table><thead><tr><th>Score</th><th>Band</th><th>What it suggests</th></tr></thead><tbody>",
+        "<table><thead><tr><th>Score</th><th>Band</th><th>What it suggests</th></tr></thead>"
+        "<tbody>",
     ]
     for index, band in enumerate(bands):
         upper = (
@@ -227,7 +231,8 @@ def _band_table(
         )
         advice = "".join(_worded_blocks(quiz, text, band.text))
         out.append(
-            f"<tr><td>{_number(band.start)} to {upper}</td><td>{escape(band.label)}</td><td>{advice}</td></tr>"
+            f"<tr><td>{_number(band.start)} to {upper}</td><td>{escape(band.label)}</td>"
+            f"<td>{advice}</td></tr>"
         )
     out.append("</tbody></table>")
     return out

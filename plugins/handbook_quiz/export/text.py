@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
-import markdown
+import markdown  # type: ignore[import-untyped, unused-ignore]
 
 from ..markdown import inline_only, one_paragraph
 from ..model import Question
@@ -53,7 +53,7 @@ class Site:
         return self.absolute(self.homes.get(quiz_id) or own_page)
 
     def absolute(self, url: str) -> str:
-        """A docs-relative link as a full URL; other links (and all, without a site_url) unchanged."""
+        """A docs-relative link as a full URL; other links (and all, without a site_url) stay."""
         if not self.url or not url or url.startswith(("#", "//")) or _SCHEME.match(url):
             return url
         if url.startswith("/"):
@@ -70,7 +70,8 @@ class Site:
         return f"{self.url}{path}{question_mark}{query}{hash_mark}{fragment}"
 
     def _page_path(self, stem: str) -> str:
-        """MkDocs' URL of a page: ``rapport`` -> ``rapport/`` (or ``rapport.html``), index -> its folder."""
+        """MkDocs' URL of a page: ``rapport`` -> ``rapport/`` (or ``rapport.html``), index -> its
+        folder."""
         if not self.directory_urls:
             return f"{stem}.html"
         if stem == "index" or stem.endswith("/index"):
@@ -79,7 +80,8 @@ class Site:
 
 
 class Text:
-    """Renders quiz Markdown for export; one converter, reset for each field (fast, no state leaks)."""
+    """Renders quiz Markdown for export; one converter, reset for each field (fast, no state
+    leaks)."""
 
     def __init__(self, site: Site) -> None:
         self.site = site
@@ -116,7 +118,8 @@ class Text:
     def _absolute_attribute(self, match: re.Match[str]) -> str:
         url = html.unescape(match.group("url"))
         quote = match.group("quote")
-        return f"{match.group('attr')}={quote}{html.escape(self.site.absolute(url), quote=True)}{quote}"
+        absolute = html.escape(self.site.absolute(url), quote=True)
+        return f"{match.group('attr')}={quote}{absolute}{quote}"
 
 
 def question_html(question: Question, text: Text) -> str:
@@ -134,14 +137,91 @@ def plain(fragment: str) -> str:
 
 # QTI 2.1 content is XHTML in the QTI namespace, limited to these elements and attributes.
 CONTENT_ELEMENTS = frozenset(
-    "a abbr acronym address b big blockquote br caption cite code col colgroup dd dfn div dl dt em "
-    "h1 h2 h3 h4 h5 h6 hr i img kbd li ol p pre q samp small span strong sub sup table tbody td tfoot "
-    "th thead tr tt ul var".split()
+    {
+        "a",
+        "abbr",
+        "acronym",
+        "address",
+        "b",
+        "big",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "kbd",
+        "li",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "tt",
+        "ul",
+        "var",
+    }
 )
 _BLOCK_FALLBACK = frozenset(
-    "article aside details figcaption figure footer header main nav section summary".split()
+    {
+        "article",
+        "aside",
+        "details",
+        "figcaption",
+        "figure",
+        "footer",
+        "header",
+        "main",
+        "nav",
+        "section",
+        "summary",
+    }
 )
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 _ATTRIBUTES = {
     "a": {"href", "type"},
     "img": {"src", "alt", "width", "height", "longdesc"},
