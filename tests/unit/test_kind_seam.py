@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from handbook_quiz import kinds
+from handbook_quiz import assets, kinds
 from handbook_quiz.export.answers import export_answers
 from handbook_quiz.export.gift import export_gift
 from handbook_quiz.export.moodle_xml import export_moodle_xml
@@ -231,6 +231,17 @@ def test_every_kind_names_its_parts(true_false: TrueFalseKind) -> None:
         assert kind.quiz_type in kinds.ENTRY_LISTS
     assert [k.name for k in kinds.kinds_for("knowledge")] == ["choice", "true-false"]
     assert [k.name for k in kinds.kinds_for("self-assessment")] == ["scale"]
+
+
+def test_each_built_in_kind_has_its_browser_behaviour() -> None:
+    """``js_behaviour`` names an object of the runtime: assets/js/kinds/<name>.js defines
+    ``HandbookQuiz.kinds.<name>``, and the shipped quiz.js is built with it."""
+    shipped = (assets.ASSETS / "quiz.js").read_text(encoding="utf-8")
+    sources = {f.name: f.read_text(encoding="utf-8") for f in assets.source_files("kinds/*")}
+    for kind in kinds.registered():
+        source = sources.get(f"{kind.js_behaviour}.js", "")
+        assert f"HQ.kinds.{kind.js_behaviour} = " in source, kind.name
+        assert f"HQ.kinds.{kind.js_behaviour} = " in shipped, kind.name
 
 
 def test_the_built_in_kinds_schema_parts_are_the_shipped_schema() -> None:
