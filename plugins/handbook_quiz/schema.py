@@ -122,10 +122,12 @@ def structural_issues(loaded: LoadedFile) -> list[QuizIssue]:
 def _keys_without_a_type(loaded: LoadedFile) -> list[QuizIssue]:
     """With 'type' missing or wrong, no type's rules apply: still name the keys no type knows."""
     data = loaded.data
-    if not isinstance(data, dict) or data.get("type") in ("knowledge", "self-assessment"):
+    if not isinstance(data, dict) or data.get("type") in kinds.ENTRY_LISTS:
         return []
     defs = quiz_schema()["$defs"]
-    known = sorted({*defs["knowledge"]["properties"], *defs["selfAssessment"]["properties"]})
+    known = sorted(
+        {key for name, _ in kinds.ENTRY_LISTS.values() for key in defs[name]["properties"]}
+    )
     return [
         loaded.issue((key,), _unknown_key(key, known), at_key=True)
         for key in data

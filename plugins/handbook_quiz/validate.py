@@ -139,7 +139,7 @@ class _CrossChecker:
         self._check_chapter()
         self._check_links(self.data, ())
         lint_ignore = self._lint_ignore()
-        if data.get("type") not in ("knowledge", "self-assessment"):
+        if data.get("type") not in kinds.ENTRY_LISTS:
             return None  # The schema has said what 'type' must be; the other rules depend on it.
         common = {
             "id": quiz_id,
@@ -182,7 +182,7 @@ class _CrossChecker:
                 self.fail(
                     ("lint", "ignore", code), f"unknown warning code '{code}' ({hint})", at_key=True
                 )
-            elif kind in ("knowledge", "self-assessment") and kind not in CODES[code].types:
+            elif kind in kinds.ENTRY_LISTS and kind not in CODES[code].types:
                 self.fail(
                     ("lint", "ignore", code),
                     f"'{code}' is never reported for a {kind} quiz: remove it",
