@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from ruamel.yaml import YAML
@@ -52,7 +52,8 @@ def nav_entry(title: str, page: str) -> str:
 
 
 def one_line_scalar(value: str) -> str:
-    """``value`` as a YAML scalar on one line: plain when that reads back as the same text, else quoted.
+    """``value`` as a YAML scalar on one line: plain when that reads back as the same text, else
+    quoted.
 
     PyYAML quotes what YAML 1.1 would read as something else (``yes``, ``1.0``, ``#x``, ``a: b``);
     what only YAML 1.2 reads as a number (``0E0``, ``0o17``) is quoted too, as ruamel.yaml would
@@ -74,7 +75,8 @@ def _reads_back_in_yaml_1_2(plain: str, value: str) -> bool:
 
 
 def add_to_nav(config_file: Path, title: str, page: str) -> NavResult:
-    """Add ``title: page`` to the chapters' section of the nav, keeping everything else as it was."""
+    """Add ``title: page`` to the chapters' section of the nav, keeping everything else as it
+    was."""
     entry, section = nav_entry(title, page), ""
     try:
         raw = config_file.read_bytes().decode("utf-8")
@@ -115,7 +117,8 @@ def _load(text: str) -> Any:
 
 
 class _MkDocsLikeLoader(yaml.SafeLoader):
-    """PyYAML with MkDocs' implicit types; any tag (``!ENV``, ``!!python/name:``) is kept, never run."""
+    """PyYAML with MkDocs' implicit types; any tag (``!ENV``, ``!!python/name:``) is kept, never
+    run."""
 
 
 def _tagged(loader: yaml.SafeLoader, tag: str, node: yaml.Node) -> Any:
@@ -124,7 +127,8 @@ def _tagged(loader: yaml.SafeLoader, tag: str, node: yaml.Node) -> Any:
     elif isinstance(node, yaml.SequenceNode):
         value = tuple(loader.construct_sequence(node, deep=True))
     else:
-        value = tuple(sorted(loader.construct_mapping(node, deep=True).items(), key=repr))
+        mapping = cast(yaml.MappingNode, node)  # PyYAML has no other kind of node
+        value = tuple(sorted(loader.construct_mapping(mapping, deep=True).items(), key=repr))
     return ("tagged", tag, value)
 
 
@@ -160,7 +164,8 @@ def _pages(node: Any) -> list[str]:
 
 
 def _target(nav: Any) -> tuple[tuple[int | str, ...], str]:
-    """Path to the list a chapter joins: 'Chapters', else the list holding the anchor page, else the top level."""
+    """Path to the list a chapter joins: 'Chapters', else the list holding the anchor page, else the
+    top level."""
     if not isinstance(nav, CommentedSeq):
         raise _Unusual("its nav is not a list of pages")
     by_title = _find(nav, (), lambda title, items: title.strip().lower() == SECTION_TITLE)
@@ -181,7 +186,8 @@ def _is_section(item: Any) -> bool:
 def _find(
     items: CommentedSeq, path: tuple[int | str, ...], wanted: Any
 ) -> tuple[tuple[int | str, ...], str] | None:
-    """Depth-first search for a section ``{title: [...]}`` whose title and items satisfy ``wanted``."""
+    """Depth-first search for a section ``{title: [...]}`` whose title and items satisfy
+    ``wanted``."""
     for index, item in enumerate(items):
         if not isinstance(item, dict) or len(item) != 1:
             continue
@@ -204,7 +210,8 @@ def _walk(nav: Any, path: tuple[int | str, ...]) -> Any:
 
 
 def _insert(text: str, items: CommentedSeq, entry: str) -> str:
-    """Insert ``entry`` as a line after the list's last item (and its children), at its dash column."""
+    """Insert ``entry`` as a line after the list's last item (and its children), at its dash
+    column."""
     if not items or items.fa.flow_style():
         raise _Unusual(
             "the nav section is empty or written in [brackets], so the right indentation is unclear"
@@ -236,7 +243,8 @@ def _verify(
     added: dict[str, str],
     comparable: Callable[[Any], Any],
 ) -> None:
-    """The edit must change nothing but the nav, and the nav only by the new entry at the end of its list."""
+    """The edit must change nothing but the nav, and the nav only by the new entry at the end of its
+    list."""
     expected = comparable(before)
     try:
         _walk(expected["nav"], path).append(added)
@@ -244,13 +252,14 @@ def _verify(
         raise _Unusual("its nav has an unusual shape") from None
     if comparable(after) != expected:
         raise _Unusual(
-            "inserting the line would change more than the nav, or the title would not read back as "
-            "written"
+            "inserting the line would change more than the nav, or the title would not read back "
+            "as written"
         )
 
 
 def _plain(node: Any) -> Any:
-    """Comparable plain data; a tag (``!ENV``, ``!!python/name:...``) counts as part of its value."""
+    """Comparable plain data; a tag (``!ENV``, ``!!python/name:...``) counts as part of its
+    value."""
     tag = getattr(getattr(node, "tag", None), "value", None)
     if isinstance(node, TaggedScalar):
         value: Any = node.value
