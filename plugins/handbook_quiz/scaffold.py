@@ -97,7 +97,8 @@ def yaml_scalar(value: str) -> str:
 
 
 def schema_reference(quiz_dir: Path, project_dir: Path) -> str:
-    """Where the quiz's first-line comment points editors for the JSON Schema, relative to the quiz."""
+    """Where the quiz's first-line comment points editors for the JSON Schema, relative to the
+    quiz."""
     schema = project_dir / SCHEMA_IN_PROJECT
     if not schema.is_file():
         schema = Path(str(package_files("handbook_quiz") / "schema" / "quiz.schema.json"))
@@ -167,7 +168,8 @@ def new_quiz(
 
 
 def _write_all(planned: dict[Path, tuple[str, str]], project_dir: Path) -> list[Written]:
-    """Create every file or none: refuse if one exists, and remove what was made if a write fails."""
+    """Create every file or none: refuse if one exists, and remove what was made if a write
+    fails."""
     taken = [path for path in planned if _exists(path)]
     if taken:
         names = ", ".join(Path(os.path.relpath(path, project_dir)).as_posix() for path in taken)
