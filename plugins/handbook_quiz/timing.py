@@ -8,7 +8,8 @@ from .model import Quiz
 
 
 def reading_minutes(quiz: Quiz) -> int:
-    """Rough time to complete: 30 s a knowledge question (more with a vignette), 10 s a statement."""
+    """Rough time to complete: 30 s a knowledge question (more with a vignette), 10 s a
+    statement."""
     if quiz.is_knowledge:
         seconds = sum(30 + (30 if q.vignette else 0) for q in quiz.questions)
     else:
