@@ -1,4 +1,5 @@
-"""Shared fixtures: the real handbook, built once and served on 127.0.0.1, and a guarded browser page.
+"""Shared fixtures: the real handbook, built once and served on 127.0.0.1, and a guarded browser
+page.
 
 Browser tests drive Debian's Chromium (or Playwright's own, on a laptop that has it) and fail, not
 skip, in CI when neither exists. Every page records requests to other hosts and console errors;
