@@ -148,7 +148,8 @@ def write_tree(root: Path, files: Mapping[str, str | bytes]) -> None:
 
 
 def make_site(root: Path, files: Mapping[str, str | bytes], mkdocs_yml: str = MKDOCS_YML) -> Path:
-    """A temp project: ``mkdocs.yml`` plus the given docs/ and quizzes/ files; returns mkdocs.yml."""
+    """A temp project: ``mkdocs.yml`` plus the given docs/ and quizzes/ files; returns
+    mkdocs.yml."""
     write_tree(root, {"mkdocs.yml": mkdocs_yml, **files})
     (root / "quizzes").mkdir(exist_ok=True)
     (root / "docs").mkdir(exist_ok=True)
