@@ -1,4 +1,5 @@
-"""The conftest `guard`, for pages of sites other than the session's handbook (temp sites, other builds).
+"""The conftest `guard`, for pages of sites other than the session's handbook (temp sites, other
+builds).
 
 Records (and aborts) requests to any host but 127.0.0.1 and records console errors; `check()`
 fails the test on either.
