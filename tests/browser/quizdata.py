@@ -1,4 +1,5 @@
-"""Read the handbook's own quiz files so browser tests compute expected scores independently of the page."""
+"""Read the handbook's own quiz files so browser tests compute expected scores independently of the
+page."""
 
 from __future__ import annotations
 
@@ -54,7 +55,8 @@ def knowledge_attempt(
     started: str = "2024-05-01T09:00:00.000Z",
     hash_: str | None = None,
 ) -> dict:
-    """An attempt record as the runtime stores it (the format's storage section), built from the YAML."""
+    """An attempt record as the runtime stores it (the format's storage section), built from the
+    YAML."""
     from handbook_quiz.scoring import content_hash, knowledge_score
 
     record = {
@@ -88,7 +90,8 @@ def self_attempt(
     started: str = "2024-05-01T09:00:00.000Z",
     hash_: str | None = None,
 ) -> dict:
-    """A self-assessment attempt record; finished ones carry their scores as the runtime computes them."""
+    """A self-assessment attempt record; finished ones carry their scores as the runtime computes
+    them."""
     from handbook_quiz.scoring import band_for, content_hash, round_half_away, self_scores
 
     record = {
