@@ -30,11 +30,58 @@ ITEM_ORDER = [
     "modalFeedback",
 ]
 # XHTML elements QTI 2.1 content may use (section 4: content model), plus QTI's own inside the body.
-XHTML = set(
-    "a abbr acronym address b big blockquote br caption cite code col colgroup dd dfn div dl dt em h1 h2 h3 "
-    "h4 h5 h6 hr i img kbd li ol p pre q samp small span strong sub sup table tbody td tfoot th thead tr tt "
-    "ul var".split()
-)
+XHTML = {
+    "a",
+    "abbr",
+    "acronym",
+    "address",
+    "b",
+    "big",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "kbd",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "samp",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "tt",
+    "ul",
+    "var",
+}
 BODY_QTI = {"choiceInteraction", "simpleChoice", "prompt", "feedbackInline", "feedbackBlock"}
 
 
@@ -108,7 +155,8 @@ def read_package(data: bytes) -> tuple[list[str], list[QtiItem]]:
         item = read_item(ET.fromstring(archive.read(href)), problems)
         if item.identifier != ref.get("identifier"):
             problems.append(
-                f"{href}: identifier {item.identifier} differs from its assessmentItemRef {ref.get('identifier')}"
+                f"{href}: identifier {item.identifier} differs from its assessmentItemRef "
+                f"{ref.get('identifier')}"
             )
         items.append(item)
     if len(items) != len(item_resources):
