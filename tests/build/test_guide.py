@@ -204,7 +204,8 @@ def test_every_h2_has_an_explicit_id(page: str) -> None:
 
 @cache
 def documented_patterns() -> list[re.Pattern[str]]:
-    """Each message in the first column of errors.md's tables, with `<...>` standing for any text."""
+    """Each message in the first column of errors.md's tables, with `<...>` standing for any
+    text."""
     messages = re.findall(r"^\| `(.+?)` \|", read(ERRORS), re.MULTILINE)
     assert len(messages) > 40
     return [re.compile(re.sub(r"<[^<>]+>", ".+?", re.escape(message))) for message in messages]
@@ -219,8 +220,8 @@ def assert_documented(message: str) -> None:
 def test_the_error_table_renders_messages_with_pipes_intact() -> None:
     html = markdown.markdown(read(ERRORS), extensions=["tables", "admonition"])
     assert (
-        "<code>quiz block '&lt;id&gt;' must be empty: write '/// quiz | &lt;id&gt;' and then '///' on the next line</code>"
-        in html
+        "<code>quiz block '&lt;id&gt;' must be empty: write '/// quiz | &lt;id&gt;' "
+        "and then '///' on the next line</code>" in html
     )
 
 
@@ -316,8 +317,9 @@ def test_build_and_page_messages_are_in_the_error_table(
             "quizzes/linked.yml": KNOWLEDGE + "description: See [gone](gone.md).\n",
             "quizzes/unused.yml": KNOWLEDGE,
             "docs/index.md": "# Home\n\n/// quiz | same\n///\n",
-            "docs/page.md": "# Page\n\n/// quiz | nope\n///\n\n/// quiz | broken\n///\n\n/// quiz | linked\n///\n\n"
-            "/// quiz | linked\ntext\n///\n\n/// quiz | linked\n    attrs: {class: x}\n///\n\n/// quiz | linked\n",
+            "docs/page.md": "# Page\n\n/// quiz | nope\n///\n\n/// quiz | broken\n///\n\n"
+            "/// quiz | linked\n///\n\n/// quiz | linked\ntext\n///\n\n"
+            "/// quiz | linked\n    attrs: {class: x}\n///\n\n/// quiz | linked\n",
         },
     )
     logged, page = serve_build(config, caplog)
@@ -342,7 +344,8 @@ def test_build_and_page_messages_are_in_the_error_table(
 
 
 def test_error_examples_in_the_guide_are_real_messages() -> None:
-    """The message the guide dissects, and the one in the knowledge example, come from the validator."""
+    """The message the guide dissects, and the one in the knowledge example, come from the
+    validator."""
     text = dedent("""
         type: knowledge
         title: MI
@@ -359,11 +362,12 @@ def test_error_examples_in_the_guide_are_real_messages() -> None:
     """)
     issues = validate(load_text(text, "quizzes/mi-check.yml"), "mi-check")[1]
     assert [f"{i.path}: {i.message}" for i in issues] == [
-        "questions[3] (id: open-questions).choices: no choice is marked 'correct: true': mark at least one"
+        "questions[3] (id: open-questions).choices: no choice is marked 'correct: true': "
+        "mark at least one"
     ]
     assert isinstance(issues[0], QuizIssue)
     for page in ("errors.md", "adding-a-chapter.md"):
         assert (
-            "questions[3] (id: open-questions).choices: no choice is marked 'correct: true': mark at least one"
-            in read(GUIDE / page)
+            "questions[3] (id: open-questions).choices: no choice is marked 'correct: true': "
+            "mark at least one" in read(GUIDE / page)
         )
