@@ -82,8 +82,8 @@ def test_serve_survives_a_broken_quiz_and_recovers(live_site) -> None:  # noqa: 
     process.terminate()
     log = process.communicate(timeout=10)[0]
     assert (
-        "quizzes/live.yml:7:9: questions[1].choices[1].corect: unknown key 'corect' (did you mean 'correct'?)"
-        in log
+        "quizzes/live.yml:7:9: questions[1].choices[1].corect: unknown key 'corect' "
+        "(did you mean 'correct'?)" in log
     )
     assert "Traceback" not in log
 
