@@ -1,4 +1,5 @@
-"""What a newcomer runs from the README: `make build` never loses a good site, `handbook check` is clean."""
+"""What a newcomer runs from the README: `make build` never loses a good site, `handbook check` is
+clean."""
 
 from __future__ import annotations
 
