@@ -177,45 +177,59 @@ FRENCH = {
 }
 
 
-def test_a_third_language_is_one_file(tmp_path: Path) -> None:
-    """A copy of the plugin with ``locales/fr.json`` added, and nothing else changed, builds a
-    French site: the file is found, checked and used without a line of Python."""
+def build_with_a_language_file(
+    tmp_path: Path, code: str, catalog: dict[str, str], *options: str
+) -> tuple[subprocess.CompletedProcess[str], Path, dict[str, str]]:
+    """``mkdocs build`` of a one-chapter site in ``code``, with a copy of the plugin to which
+    ``locales/<code>.json`` was added and nothing else changed."""
     package = tmp_path / "plugin" / "handbook_quiz"
     shutil.copytree(PLUGIN, package, ignore=shutil.ignore_patterns("__pycache__"))
-    # A real translation has every key in French; the test translates a few and keeps the rest.
-    (package / "locales" / "fr.json").write_text(
-        json.dumps({**ENGLISH, **FRENCH}, ensure_ascii=False, indent=2), encoding="utf-8"
+    (package / "locales" / f"{code}.json").write_text(
+        json.dumps(catalog, ensure_ascii=False, indent=2), encoding="utf-8"
     )
-    project = tmp_path / "site-fr"
+    project = tmp_path / f"site-{code}"
     make_site(
         project,
         {"docs/index.md": ONLY_KNOWLEDGE, "quizzes/ruptures.yml": KNOWLEDGE},
-        site_yml("fr"),
+        site_yml(code),
     )
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(package.parent), os.environ.get("PYTHONPATH", "")]),
         "NO_MKDOCS_2_WARNING": "1",
     }
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
+    command = [sys.executable, "-m", "mkdocs", "build", *options]
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    return result, project / "site" / "index.html", env
+
+
+def test_a_third_language_is_one_file(tmp_path: Path) -> None:
+    """Dropping ``locales/fr.json`` into the plugin builds a French site, without a line of
+    Python: the file is found, checked and used."""
+    # A real translation has every key in French; the test translates a few and keeps the rest.
+    french = {**ENGLISH, **FRENCH}
+    result, index, env = build_with_a_language_file(tmp_path, "fr", french, "--strict", "-q")
     assert result.returncode == 0, result.stdout + result.stderr
-    page = (project / "site" / "index.html").read_text(encoding="utf-8")
+    page = index.read_text(encoding="utf-8")
     assert ">Vérifier</button>" in page and "2 questions, environ 1 min" in page
     sent = page_labels(page)
     assert sent["choose_first"] == FRENCH["choose_first"] and sent["right"] == "Juste."
-    assert sent == runtime_labels({**ENGLISH, **FRENCH}, quiz_groups("knowledge"))
-    loaded = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "from handbook_quiz.labels import BUILT_IN; print(*BUILT_IN)",
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    assert sent == runtime_labels(french, quiz_groups("knowledge"))
+    code = "from handbook_quiz.labels import BUILT_IN; print(*BUILT_IN)"
+    loaded = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert loaded.stdout.split() == ["en", "es", "fr"]
+
+
+def test_a_key_missing_from_a_language_file_fails_a_strict_build(tmp_path: Path) -> None:
+    french = {key: text for key, text in {**ENGLISH, **FRENCH}.items() if key != "check"}
+    result, index, _ = build_with_a_language_file(tmp_path, "fr", french, "--strict")
+    message = "handbook-quiz: locales/fr.json: key 'check' is missing (English: 'Check')"
+    assert result.returncode != 0 and message in result.stderr, result.stderr
+    result, index, _ = build_with_a_language_file(tmp_path / "lax", "fr", french)
+    assert result.returncode == 0 and message in result.stderr
+    page = index.read_text(encoding="utf-8")
+    assert ">Check</button>" in page, "the missing key shows its English text"
+    assert "2 questions, environ 1 min" in page, "the rest of the file is used"
 
 
 def test_the_wheel_ships_the_catalogs() -> None:
