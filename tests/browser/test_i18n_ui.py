@@ -211,6 +211,13 @@ ONLY_END_CHECK = """
 ///
 """
 
+ONLY_SELF = """
+# Sintonía
+
+/// quiz | sintonia
+///
+"""
+
 
 @pytest.fixture(scope="module", params=["en", "es"])
 def knowledge_site(
@@ -224,8 +231,10 @@ def knowledge_site(
             "docs/index.md": "# Inicio\n",
             "docs/solo.md": ONLY_CHECK,
             "docs/final.md": ONLY_END_CHECK,
+            "docs/sintonia.md": ONLY_SELF,
             "quizzes/rupturas.yml": KNOWLEDGE,
             "quizzes/repaso.yml": AT_THE_END,
+            "quizzes/sintonia.yml": SELF,
         },
         MKDOCS_YML.replace("language: es", f"language: {language}"),
     )
@@ -333,4 +342,38 @@ def test_a_check_at_the_end_alone_shows_every_message(
     root.get_by_role("button", name=L["try_again"]).click()
     expect(root.locator(".hq-progress")).to_have_text(filled(L["progress"], n=0, total=2))
     assert_every_string_shown(page, "#hq-repaso", L)
+    guard.check()
+
+
+def test_a_self_assessment_alone_shows_every_message(
+    page: Page, knowledge_site: tuple[SiteServer, dict[str, str]]
+) -> None:
+    """The other kind, alone on its page: sent the self-assessment's strings, not a knowledge
+    check's, and still missing none."""
+    server, L = knowledge_site
+    guard = PageGuard(page)
+    page.goto(server.url + "sintonia/")
+    sent = json.loads(page.locator(".hq-labels").get_attribute("data-hq-labels") or "")
+    assert "unrated" in sent and "your_choice" not in sent and "code_bad" not in sent
+    root = page.locator("#hq-sintonia")
+    expect(root).to_have_attribute("data-hq-ready", "")
+    root.locator('.hq-item[data-hq-item="escucho"]').get_by_label("Siempre").check()
+    root.get_by_role("button", name=L["see_results"]).click()
+    expect(root.locator(".hq-status")).to_have_text(filled(L["unrated"], n=2, first=2))
+    expect(root.locator('.hq-item[data-hq-item="prisa"] .hq-ask')).to_have_text(L["choose_first"])
+    root.locator('.hq-item[data-hq-item="prisa"]').get_by_label("Nunca").check()
+    root.locator('.hq-item[data-hq-item="saludo"]').get_by_label("A veces").check()
+    expect(root.locator(".hq-progress")).to_have_text(filled(L["progress"], n=3, total=3))
+    root.get_by_role("button", name=L["see_results"]).click()
+    table = root.locator(".hq-summary .hq-table")
+    expect(table.locator("caption")).to_have_text(filled(L["range"], min=1, max=5))
+    expect(table.locator("thead th")).to_have_text([L["subscale"], L["score_col"], L["band_col"]])
+    expect(table.locator("tbody th").last).to_have_text(L["overall"])
+    root.locator(".hq-consent").get_by_role("button", name=L["keep_device"]).click()
+    expect(root.locator(".hq-saved-where")).to_have_text(L["saved_device"])
+    expect(root.locator(".hq-mode")).to_contain_text(L["mode_device"])
+    assert_every_string_shown(page, "#hq-sintonia", L)
+    root.get_by_role("button", name=L["try_again"]).click()
+    expect(root.locator(".hq-progress")).to_have_text(filled(L["progress"], n=0, total=3))
+    assert_every_string_shown(page, "#hq-sintonia", L)
     guard.check()
