@@ -252,7 +252,8 @@ def test_the_built_in_kinds_schema_parts_are_the_shipped_schema() -> None:
             assert shipped["$defs"][name] == definition, f"{kind.name}: $defs/{name}"
         definition, list_key = kinds.ENTRY_LISTS[kind.quiz_type]
         entries = shipped["$defs"][definition]["properties"][list_key]["items"]
-        assert entries == kind.schema()
+        if kind.key is None and len(kinds.kinds_for(kind.quiz_type)) == 1:
+            assert entries == kind.schema()  # the type's only kind: its entries are this kind's
 
 
 def test_a_registered_kind_joins_the_schema_of_its_type_only(true_false: TrueFalseKind) -> None:
