@@ -2,14 +2,13 @@
 
 A build stops at its first failing stage (quiz files in ``on_config``, pages in ``on_env``). This
 runs both stages in one go, so an instructor sees every problem at once, in the build's own words:
-mkdocs.yml is read by MkDocs itself (``!ENV``, ``INHERIT`` and defaults work as in a build), quizzes
-are loaded by ``QuizRegistry.load`` as the plugin loads them, and each page goes through Python-Markdown
-with the site's extensions plus the same ``QuizExtension`` and ``Embedder``.
+mkdocs.yml is read by MkDocs itself (``!ENV``, ``INHERIT`` and defaults work as in a build), and
+the quizzes and pages go through the same site model as the build (``site.py``): each page
+through Python-Markdown with the site's extensions plus the same quiz block. Nothing is written.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 import re
@@ -17,27 +16,25 @@ import textwrap
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import markdown as markdown_lib
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
-from mkdocs.structure.files import Files, get_files
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.utils.meta import get_data
 
-from .embed import Embedder, scan_block_lines
-from .errors import HandbookError, QuizIssue, format_issues, page_problems, unused_quiz_message
-from .markdown import QuizExtension, site_markdown
-from .plugin import QuizPlugin, site_renderer
-from .registry import QUIZ_SUFFIXES, QuizRegistry
+from .config import QuizConfig
+from .embed import scan_block_lines
+from .errors import HandbookError, QuizIssue, format_issues
+from .markdown import site_markdown
+from .registry import QUIZ_SUFFIXES
+from .site import PAGE_NOT_UTF8, PAGE_UNREADABLE, QuizSite
+from .sitesettings import site_settings
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import File
-
-    from .config import QuizConfig
 
 
 @dataclass
@@ -45,7 +42,7 @@ class Site:
     """The handbook as MkDocs sees it, plus what the quiz plugin was configured with."""
 
     config: MkDocsConfig
-    plugin: QuizPlugin
+    quiz_config: QuizConfig
     plugin_name: str
     config_file: Path
     warnings: list[str] = field(default_factory=list)
@@ -60,17 +57,8 @@ class Site:
         return Path(self.config.docs_dir)
 
     @property
-    def quiz_config(self) -> QuizConfig:
-        return self.plugin.config
-
-    @property
     def quizzes_dir(self) -> Path:
         return Path(self.quiz_config.quizzes_dir)
-
-    @property
-    def docs_prefix(self) -> str:
-        """``docs/``: how page paths start in messages, exactly as the plugin computes it."""
-        return Path(os.path.relpath(self.docs_dir, self.project_dir)).as_posix() + "/"
 
 
 def find_config(start: Path) -> Path:
@@ -124,15 +112,20 @@ def load_site(config_file: Path) -> Site:
             raise HandbookError(
                 f"{config_file.name} could not be read:\n" + textwrap.indent(details, "  ")
             ) from None
+    # The plugin is known by its options' class: this module never imports the plugin itself.
     name, plugin = next(
-        ((n, p) for n, p in config.plugins.items() if isinstance(p, QuizPlugin)), ("", None)
+        ((n, p) for n, p in config.plugins.items() if isinstance(p.config, QuizConfig)),
+        ("", None),
     )
     if plugin is None:
         raise HandbookError(
-            f"{config_file.name} does not use the quiz plugin: add '- handbook-quiz' under 'plugins:'"
+            f"{config_file.name} does not use the quiz plugin: "
+            "add '- handbook-quiz' under 'plugins:'"
         )
     warnings = [f"{config_file.name}: {record.getMessage()}" for record in records]
-    return Site(config, plugin, name, config_file.resolve(), warnings)
+    options = plugin.config
+    assert isinstance(options, QuizConfig)
+    return Site(config, options, name, config_file.resolve(), warnings)
 
 
 @dataclass
@@ -140,7 +133,7 @@ class CheckReport:
     """Everything ``handbook check`` found, and how much it looked at."""
 
     quiz_issues: list[QuizIssue]
-    page_errors: list[str]
+    page_errors: list[QuizIssue]
     warnings: list[str]
     quizzes: int
     pages: int
@@ -160,7 +153,8 @@ class CheckReport:
         )
 
     def lines(self) -> list[str]:
-        """The output: the build's messages, grouped as the build groups them, then one summary line."""
+        """The output: the build's messages, grouped as the build groups them, then one summary
+        line."""
         out: list[str] = []
         if self.quiz_issues or self.page_errors:
             out += format_issues(self.quiz_issues, self.page_errors).splitlines()
@@ -170,7 +164,8 @@ class CheckReport:
 
     def summary(self) -> str:
         """One line: how much was checked, and how many problems of each kind were found."""
-        looked = f"{_count(self.quizzes, 'quiz', 'quizzes')} and {_count(self.pages, 'page')} in {self.seconds:.1f} s"
+        quizzes, pages = _count(self.quizzes, "quiz", "quizzes"), _count(self.pages, "page")
+        looked = f"{quizzes} and {pages} in {self.seconds:.1f} s"
         if self.scope:
             looked = f"in or involving {self.scope}; {looked}"
         if not self.problems:
@@ -182,7 +177,8 @@ class CheckReport:
             (warnings, "warnings" if warnings > 1 else "warning"),
         ]
         parts = ", ".join(f"{number} {kind}" for number, kind in kinds if number)
-        return f"handbook check: {_count(self.problems, 'problem')} ({parts}; {looked}): fix them and run it again."
+        problems = _count(self.problems, "problem")
+        return f"handbook check: {problems} ({parts}; {looked}): fix them and run it again."
 
 
 def _count(number: int, one: str, many: str = "") -> str:
@@ -197,25 +193,21 @@ def run_check(site: Site, files: tuple[Path, ...] = (), *, lint: bool | None = N
     warnings are reported when ``lint`` is true, or (``None``) when the plugin's ``lint`` option is.
     """
     started = time.perf_counter()
-    registry = QuizRegistry.load(site.quizzes_dir, site.project_dir, site.docs_dir)
-    scope = Scope.of(site, registry, files) if files else None
-    embedder = _embedder(site, registry)
+    settings = site_settings(site.config, site.quiz_config, site.plugin_name)
+    # Quiz text is converted for its links only: the check throws the HTML away.
+    quiz_site = QuizSite(settings, _links_only(site_markdown(site.config)))
+    scope = Scope.of(site, quiz_site, files) if files else None
     with _mkdocs_messages():
-        pages = _check_pages(site, embedder, _site_files(site, registry, embedder.renderer.labels))
-    warnings = list(site.warnings)
-    if site.quiz_config.warn_unused:
-        unused = sorted(set(registry.quizzes) - set(embedder.used_by))
-        warnings += [
-            unused_quiz_message(registry.quizzes[quiz_id].source, quiz_id) for quiz_id in unused
-        ]
-    linted = registry.lint() if (site.quiz_config.lint if lint is None else lint) else []
+        pages = _check_pages(site, quiz_site, _site_files(site, quiz_site))
+    warnings = [*site.warnings, *map(str, quiz_site.warnings())]
+    registry = quiz_site.registry
     report = CheckReport(
-        registry.issues,
-        page_problems(embedder.errors, registry.broken),
+        quiz_site.quiz_issues,
+        quiz_site.page_issues,
         warnings,
         len(registry.quizzes) + len(registry.broken),
         pages,
-        linted,
+        quiz_site.lint(lint),
         time.perf_counter() - started,
     )
     return scope.filter(report) if scope else report
@@ -223,7 +215,8 @@ def run_check(site: Site, files: tuple[Path, ...] = (), *, lint: bool | None = N
 
 @dataclass(frozen=True)
 class Scope:
-    """The files ``handbook check FILE...`` names: what a message must be in, or involve, to be shown.
+    """The files ``handbook check FILE...`` names: what a message must be in, or involve, to be
+    shown.
 
     A message involves a file when it is located in it or names it (a duplicate id names both
     files), or names the id of a quiz file named (a chapter's block for it, a mistyped embed). A
@@ -231,14 +224,16 @@ class Scope:
     """
 
     named: tuple[str, ...]
-    """The files named, as messages name them (``quizzes/x.yml``, ``docs/x.md``, ``mkdocs.yml``)."""
+    """The files named, as messages name them (``quizzes/x.yml``, ``docs/x.md``,
+    ``mkdocs.yml``)."""
     shown: tuple[str, ...]
     """Those, plus the quiz files of the quizzes the named pages embed."""
     quiz_ids: frozenset[str]
     """Ids of the quizzes in the quiz files named."""
 
     @classmethod
-    def of(cls, site: Site, registry: QuizRegistry, files: tuple[Path, ...]) -> Scope:
+    def of(cls, site: Site, quiz_site: QuizSite, files: tuple[Path, ...]) -> Scope:
+        registry = quiz_site.registry
         shown = tuple(dict.fromkeys(_shown_in_site(site, path) for path in files))
         sources = {quiz_id: quiz.source for quiz_id, quiz in registry.quizzes.items()}
         sources |= {quiz_id: issues[0].file for quiz_id, issues in registry.broken.items()}
@@ -257,7 +252,8 @@ class Scope:
         return cls(shown, (*shown, *their_files), frozenset(ids))
 
     def pattern(self) -> re.Pattern[str]:
-        """What a message involving these files contains: one of their names, or a quiz id of theirs."""
+        """What a message involving these files contains: one of their names, or a quiz id of
+        theirs."""
         names = "|".join(re.escape(name) for name in self.shown)
         ids = "|".join(re.escape(f"'{quiz_id}'") for quiz_id in self.quiz_ids)
         return re.compile(rf"(?<![\w./-])(?:{names})(?::|$)" + (f"|{ids}" if ids else ""))
@@ -265,19 +261,22 @@ class Scope:
     def filter(self, report: CheckReport) -> CheckReport:
         """The report with only the messages that involve these files, in every list it holds."""
         involves = self.pattern().search
-        kept = {
-            f.name: [m for m in getattr(report, f.name) if involves(str(m))]
-            for f in dataclasses.fields(report)
-            if isinstance(getattr(report, f.name), list)
-        }
         scope = ", ".join(self.named[:3]) + (
             f" and {len(self.named) - 3} more" if len(self.named) > 3 else ""
         )
-        return dataclasses.replace(report, **kept, scope=scope)
+        return replace(
+            report,
+            quiz_issues=[m for m in report.quiz_issues if involves(str(m))],
+            page_errors=[m for m in report.page_errors if involves(str(m))],
+            warnings=[m for m in report.warnings if involves(m)],
+            lint_warnings=[m for m in report.lint_warnings if involves(str(m))],
+            scope=scope,
+        )
 
 
 def _shown_in_site(site: Site, path: Path) -> str:
-    """A file named on the command line as messages name it; refused when it is not part of the site."""
+    """A file named on the command line as messages name it; refused when it is not part of the
+    site."""
     resolved = path.resolve()
     if not resolved.is_file():
         raise HandbookError(
@@ -286,7 +285,8 @@ def _shown_in_site(site: Site, path: Path) -> str:
     if not _belongs_to_site(site, resolved):
         raise HandbookError(
             f"{path} is not a quiz file ({_relative(site, site.quizzes_dir)}/*.yml), a page "
-            f"({_relative(site, site.docs_dir)}/*.md) or the {site.config_file.name} of this handbook"
+            f"({_relative(site, site.docs_dir)}/*.md) "
+            f"or the {site.config_file.name} of this handbook"
         )
     return _relative(site, resolved)
 
@@ -304,14 +304,6 @@ def _relative(site: Site, path: Path) -> str:
     return Path(os.path.relpath(path.resolve(), site.project_dir)).as_posix()
 
 
-def _embedder(site: Site, registry: QuizRegistry) -> Embedder:
-    """The embedder the plugin's ``on_config`` makes, except that quiz text is converted for links only."""
-    return Embedder(
-        registry,
-        site_renderer(site.config, site.quiz_config, _links_only(site_markdown(site.config))),
-    )
-
-
 def _links_only(convert: Callable[[str], str]) -> Callable[[str], str]:
     """The site's converter, skipped for text that cannot yield a page link or a snippet.
 
@@ -325,72 +317,65 @@ def _links_only(convert: Callable[[str], str]) -> Callable[[str], str]:
     return convert_if_needed
 
 
-def _site_files(site: Site, registry: QuizRegistry, labels: dict[str, str]) -> Files:
-    """The build's file list: docs/ plus the pages the plugin generates, so quiz links resolve alike."""
+def _site_files(site: Site, quiz_site: QuizSite) -> Files:
+    """The build's pages: docs/ plus the pages the site model adds, so quiz links resolve alike."""
     files = get_files(site.config)
     plugins = site.config.plugins
-    site.plugin.registry = registry  # what on_config sets; on_files reads these two
-    site.plugin.labels = labels
     plugins._current_plugin = site.plugin_name  # what run_event sets; File.generated reads it
     try:
-        return site.plugin.on_files(files, config=site.config) or files
+        for page in quiz_site.generated_pages():
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(
+                File.generated(site.config, page.src_uri, content=page.content, inclusion=inclusion)
+            )
     finally:
         plugins._current_plugin = None
+    return files
 
 
-def _check_pages(site: Site, embedder: Embedder, files: Files) -> int:
-    """Every hand-written page, then the own page of each quiz that no page embeds, through Markdown.
+def _check_pages(site: Site, quiz_site: QuizSite, files: Files) -> int:
+    """Every hand-written page, then the own page of each quiz that no page embeds, through
+    Markdown.
 
     The own pages come last and only for unused quizzes: each quiz is then rendered once, and a
     quiz no chapter shows still has the links in its text checked, as its page is in the build.
     """
     config = site.config
-    converter = markdown_lib.Markdown(
-        extensions=[*config.markdown_extensions, QuizExtension(embedder)],
-        extension_configs=config.mdx_configs or {},
-    )
+    convert = quiz_site.page_converter(config.markdown_extensions, config.mdx_configs)
     pages = [file for file in files.documentation_pages() if file.generated_by is None]
     for file in pages:
-        _check_page(site, converter, embedder, files, file)
-    pages_dir = site.quiz_config.pages_dir.strip("/")
-    for quiz_id in sorted(set(embedder.registry.quizzes) - set(embedder.used_by)):
-        own_page = files.get_file_from_path(f"{pages_dir}/{quiz_id}.md")
+        _check_page(quiz_site, convert, files, file)
+    for src_uri in quiz_site.unused_quiz_pages():
+        own_page = files.get_file_from_path(src_uri)
         if own_page is not None:
-            _check_page(site, converter, embedder, files, own_page)
+            _check_page(quiz_site, convert, files, own_page)
     return len(pages)
 
 
 def _check_page(
-    site: Site, converter: markdown_lib.Markdown, embedder: Embedder, files: Files, file: File
+    quiz_site: QuizSite, convert: Callable[[str], str], files: Files, file: File
 ) -> None:
-    """One page, as the build renders it: front matter stripped, quiz blocks embedded, leftovers caught."""
-    shown = f"{site.docs_prefix}{file.src_uri}"
+    """One page, as the build reads it: front matter stripped, then the site model scans it."""
     try:
         markdown, _meta = get_data(file.content_string)
     except UnicodeDecodeError:
-        embedder.errors.append(
-            f"{shown}: the file is not UTF-8 text: save it as UTF-8 in your editor"
-        )
+        message = "the file is not UTF-8 text: save it as UTF-8 in your editor"
+        quiz_site.page_issue(file.src_uri, PAGE_NOT_UTF8, message)
         return
     except OSError as error:
-        embedder.errors.append(f"{shown}: could not be read ({error.strerror or error})")
+        message = f"could not be read ({error.strerror or error})"
+        quiz_site.page_issue(file.src_uri, PAGE_UNREADABLE, message)
         return
 
     def resolve(path: str, anchor: str, source: str) -> str | None:
         target = files.get_file_from_path(path)
         return None if target is None else target.url_relative_to(file) + anchor
 
-    embedder.start_page(
-        shown,
+    quiz_site.check_page(
+        file.src_uri,
         markdown,
         resolve,
+        convert,
         generated=file.generated_by is not None,
         source=file.content_string,
     )
-    try:
-        html = converter.reset().convert(markdown)
-    except Exception as error:  # an extension failing (e.g. a missing snippet) stops the build too
-        embedder.errors.append(f"{shown}: could not be converted: {error}")
-        embedder.page = None
-        return
-    embedder.finish_page(html)

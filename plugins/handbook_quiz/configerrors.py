@@ -1,4 +1,4 @@
-"""A mistake in mkdocs.yml while ``mkdocs serve`` runs: one line, and the last good site stays served.
+"""A mistake in mkdocs.yml under ``mkdocs serve``: one line, and the last good site stays served.
 
 MkDocs reloads mkdocs.yml before each rebuild; when that fails, its server prints a traceback and
 keeps serving the previous build. The plugin wraps the server's builder so that the instructor reads

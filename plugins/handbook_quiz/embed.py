@@ -1,8 +1,9 @@
-"""Embedding quizzes in pages: per-page ids, links rewritten for the page, errors with chapter lines.
+"""Embedding quizzes in pages: per-page ids, links rewritten for the page, errors at chapter lines.
 
-One ``Embedder`` lives for one build. The plugin tells it which page is being rendered; the Markdown
-block asks it for HTML. Errors are collected, not raised, so that every page's problems are
-reported together before anything is written.
+One ``Embedder`` lives for one build (or one ``handbook check``). The site model tells it which page
+is being rendered; the Markdown block asks it for HTML. Problems are collected as ``QuizIssue``s
+(with a ``code`` each, below), not raised, so that every page's problems are reported together
+before anything is written; the page shows an error box with the same line instead of the quiz.
 """
 
 from __future__ import annotations
@@ -13,8 +14,19 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .errors import BROKEN_QUIZ, QuizIssue, format_issue
 from .registry import QuizRegistry
 from .render import Renderer
+
+UNKNOWN_QUIZ = "unknown-quiz"
+BLOCK_NOT_EMPTY = "block-not-empty"
+BLOCK_NOT_CLOSED = "block-not-closed"
+BLOCK_NOT_RECOGNISED = "block-not-recognised"
+DEAD_LINK = "dead-link"
+"""Codes of the page problems found while embedding (``BROKEN_QUIZ`` too, from errors.py)."""
+
+NOT_SHOWN_LABEL = "quiz_not_shown"
+"""The label key of the error box's title (``labels.py``)."""
 
 BLOCK_HEADER = re.compile(r"^(?P<indent>[ \t>]*)/{3,}\s*quiz\b(?P<rest>.*)$")
 FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
@@ -27,11 +39,13 @@ SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 LOCAL_LINK = re.compile(r'href="(?P<path>[^":#?]+\.md)(?P<anchor>#[^"]*)?"')
 
 LinkResolver = Callable[[str, str, str], "str | None"]
-"""(docs-relative path, anchor, quiz source) -> URL relative to the current page, or None if missing."""
+"""(docs-relative path, anchor, quiz source) -> URL relative to the current page, or None if
+missing."""
 
 
 def _in_indented_code(lines: list[str], index: int) -> bool:
-    """A line indented 4+ spaces after a blank line is code, unless the line that holds it opens a container."""
+    """A line indented 4+ spaces after a blank line is code, unless the line that holds it opens a
+    container."""
     indent = len(lines[index]) - len(lines[index].lstrip(" "))
     if indent < 4 or (index > 0 and lines[index - 1].strip()):
         return False
@@ -48,7 +62,7 @@ def source_offset(source: str, markdown: str) -> int:
 
 @dataclass(frozen=True)
 class BlockHeader:
-    """A ``/// quiz`` line as written: where it is, its argument, and the heading level it sits under."""
+    """A ``/// quiz`` line as written: where it is, its argument, the heading level it is under."""
 
     line: int
     argument: str
@@ -56,7 +70,8 @@ class BlockHeader:
 
 
 def scan_block_lines(markdown: str, offset: int = 0) -> list[BlockHeader]:
-    """Each ``/// quiz`` header outside code, in page order (a page without headings sits under its h1)."""
+    """Each ``/// quiz`` header outside code, in page order (a page without headings sits under its
+    h1)."""
     found: list[BlockHeader] = []
     fence = ""
     level = 1
@@ -112,8 +127,10 @@ class PageState:
         self.consumed.add(index)
         return index
 
-    def where(self, index: int) -> str:
-        return f"{self.src}:{self.headers[index].line}" if index >= 0 else self.src
+    def issue(self, index: int, code: str, message: str) -> QuizIssue:
+        """A problem of the block whose header is ``index`` (-1: of the page), at its line."""
+        line = self.headers[index].line if index >= 0 else 0
+        return QuizIssue(self.src, line, 0, "", message, code)
 
     def level(self, index: int) -> int:
         """Heading level for a quiz's own headings: one below the section holding the block."""
@@ -128,7 +145,8 @@ class Embedder:
         self.renderer = renderer
         self.cache: dict[str, str] = {}
         """Rendered HTML by quiz id, with per-page tokens (``Renderer.place``)."""
-        self.errors: list[str] = []
+        self.errors: list[QuizIssue] = []
+        """Every page problem found, in the order found (``errors.page_problems`` sorts them)."""
         self.used_by: dict[str, set[str]] = {}
         self.page: PageState | None = None
 
@@ -145,12 +163,12 @@ class Embedder:
         self.page = PageState(src, resolve, generated, scan_block_lines(markdown, offset))
 
     def open_block(self, quiz_id: str) -> tuple[int, str]:
-        """A block starts: claim its header line and render it (so an unclosed block still shows)."""
+        """A block starts: claim its header line and render it (an unclosed block still shows)."""
         page = self.page
         assert page is not None, "a quiz block outside a page"
         index = page.claim(quiz_id)
         page.open_blocks[index] = quiz_id
-        return index, self.embed(quiz_id, page.where(index), page.level(index))
+        return index, self.embed(quiz_id, index, page.level(index))
 
     def close_block(self, index: int, has_content: bool) -> str | None:
         """The block ends; returns an error box to show instead of the quiz when it had content."""
@@ -160,23 +178,27 @@ class Embedder:
         if not has_content:
             return None
         return self._error(
-            f"{page.where(index)}: quiz block '{quiz_id}' must be empty: write "
-            f"'/// quiz | {quiz_id}' and then '///' on the next line"
+            page.issue(
+                index,
+                BLOCK_NOT_EMPTY,
+                f"quiz block '{quiz_id}' must be empty: write "
+                f"'/// quiz | {quiz_id}' and then '///' on the next line",
+            )
         )
 
-    def embed(self, quiz_id: str, where: str, level: int) -> str:
-        """HTML for one block on the current page, or an error box (the error is also recorded)."""
+    def embed(self, quiz_id: str, index: int, level: int) -> str:
+        """HTML for one block (header ``index``) on the current page, or an error box (the error
+        is also recorded)."""
         page = self.page
         assert page is not None
         quiz = self.registry.quizzes.get(quiz_id)
         if quiz is None:
             if quiz_id in self.registry.broken:
-                return self._error(
-                    f"{where}: quiz '{quiz_id}' has errors, see {self.registry.broken[quiz_id][0]}"
-                )
-            return self._error(
-                f"{where}: no quiz has the id '{quiz_id}'{self.registry.suggest(quiz_id)}"
-            )
+                first = self.registry.broken[quiz_id][0]
+                message = f"quiz '{quiz_id}' has errors, see {first}"
+                return self._error(page.issue(index, BROKEN_QUIZ, message))
+            message = f"no quiz has the id '{quiz_id}'{self.registry.suggest(quiz_id)}"
+            return self._error(page.issue(index, UNKNOWN_QUIZ, message))
         if not page.generated:
             self.used_by.setdefault(quiz_id, set()).add(page.src)
         if quiz_id not in self.cache:
@@ -196,19 +218,20 @@ class Embedder:
         if page is None:
             return
         for index, quiz_id in page.open_blocks.items():
-            self.errors.append(
-                f"{page.where(index)}: quiz block '{quiz_id}' is never closed: put '///' on the "
-                "line after it (inside tabs or admonitions, give the outer block more slashes, e.g. '////')"
+            message = (
+                f"quiz block '{quiz_id}' is never closed: put '///' on the line after it (inside "
+                "tabs or admonitions, give the outer block more slashes, e.g. '////')"
             )
-        if LEFTOVER.search(html_text) and LEFTOVER.search(
-            CODE.sub("", html_text)
-        ):  # cheap test first
+            self.errors.append(page.issue(index, BLOCK_NOT_CLOSED, message))
+        # The cheap test first: most pages hold no leftover even with code removed.
+        if LEFTOVER.search(html_text) and LEFTOVER.search(CODE.sub("", html_text)):
             for index in sorted(set(range(len(page.headers))) - page.consumed) or [-1]:
                 arg = page.headers[index].argument if index >= 0 else "?"
-                self.errors.append(
-                    f"{page.where(index)}: quiz block '{arg}' not recognised: write exactly "
+                message = (
+                    f"quiz block '{arg}' not recognised: write exactly "
                     "'/// quiz | <id>' then '///' on its own line; the block takes no options"
                 )
+                self.errors.append(page.issue(index, BLOCK_NOT_RECOGNISED, message))
         self.page = None
 
     def _relink(self, body: str, source: str, page: PageState) -> str:
@@ -216,14 +239,24 @@ class Embedder:
             path, anchor = match.group("path"), (match.group("anchor") or "")
             url = page.resolve(path, anchor, source)
             if url is None:
-                self.errors.append(
-                    f"{source}: link to '{path}{anchor}' does not match any page in docs/"
-                )
+                message = f"link to '{path}{anchor}' does not match any page in docs/"
+                self.errors.append(QuizIssue(source, 0, 0, "", message, DEAD_LINK))
                 return match.group(0)
             return f'href="{html.escape(url)}"'
 
         return LOCAL_LINK.sub(replace, body)
 
-    def _error(self, message: str) -> str:
-        self.errors.append(message)
-        return f'<div class="admonition failure hq-error" role="alert"><p class="admonition-title">Quiz not shown</p><p>{html.escape(message)}</p></div>'
+    def _error(self, issue: QuizIssue) -> str:
+        self.errors.append(issue)
+        return error_box(issue, self.renderer.labels)
+
+
+def error_box(issue: QuizIssue, labels: dict[str, str]) -> str:
+    """What a page shows instead of a quiz it cannot show (under ``mkdocs serve``): a translated
+    title and the issue's line exactly as the terminal shows it."""
+    title = labels.get(NOT_SHOWN_LABEL, "Quiz not shown")
+    return (
+        '<div class="admonition failure hq-error" role="alert">'
+        f'<p class="admonition-title">{html.escape(title)}</p>'
+        f"<p>{html.escape(format_issue(issue))}</p></div>"
+    )

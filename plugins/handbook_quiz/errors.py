@@ -12,22 +12,45 @@ _LINE_BREAKS = {ord(c): repr(c)[1:-1] for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u
 
 @dataclass(frozen=True, order=True)
 class QuizIssue:
-    """One problem, located in a source file: ``file:line:col: path: message``."""
+    """One problem, located in a source file: ``file:line:col: path: message``.
+
+    Quiz files and pages report alike: a page problem (a mistyped embed, a block never closed) is
+    a ``QuizIssue`` in the page's file, with ``line`` and no ``column`` (0) or ``path`` (empty).
+    """
 
     file: str
-    """Path as the instructor sees it, e.g. ``quizzes/rapport.yml``."""
+    """Path as the instructor sees it, e.g. ``quizzes/rapport.yml`` or ``docs/rapport.md``."""
     line: int
+    """1-based; 0 when the problem is the whole file's (then the column is 0 too)."""
     column: int
+    """1-based; 0 when only the line is known (page problems)."""
     path: str
-    """Data path inside the quiz, 1-based, e.g. ``items[3] (id: rushing).subscale``; empty for whole-file problems."""
+    """Data path inside the quiz, 1-based, e.g. ``items[3] (id: rushing).subscale``; empty for
+    whole-file problems and page problems."""
     message: str
+    code: str = ""
+    """What kind of problem, for code that must tell them apart (``unknown-quiz``, see
+    ``embed.py``); never shown, since the message says it in words."""
 
     def __str__(self) -> str:
-        # One issue, one line: editors and CI parsers read `file:line:col:` line by line, so a key or
-        # value quoted in the message with a line break in it is shown escaped.
-        where = f"{self.file}:{self.line}:{self.column}"
-        text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
-        return text.translate(_LINE_BREAKS)
+        return format_issue(self)
+
+
+def format_issue(issue: QuizIssue) -> str:
+    """The one way an issue is written, in the terminal, the MkDocs log and the in-page error box.
+
+    One issue, one line: editors and CI parsers read ``file:line:col:`` line by line, so a key or
+    value quoted in the message with a line break in it is shown escaped. Positions not known (0)
+    are left out: ``docs/rapport.md:12: ...``.
+    """
+    where = ":".join([issue.file, *(str(n) for n in (issue.line, issue.column)[: _known(issue)])])
+    text = f"{where}: {issue.path}: " if issue.path else f"{where}: "
+    return (text + issue.message).translate(_LINE_BREAKS)
+
+
+def _known(issue: QuizIssue) -> int:
+    """How many of line and column are known: 2, 1 (line only) or 0."""
+    return 0 if issue.line <= 0 else 1 if issue.column <= 0 else 2
 
 
 class QuizValidationError(Exception):
@@ -38,18 +61,18 @@ class QuizValidationError(Exception):
         super().__init__(format_issues(self.issues))
 
 
-def format_issues(issues: list[QuizIssue], page_errors: list[str] | None = None) -> str:
-    """Summarise quiz-file issues and chapter-embed errors as a headline plus one line each."""
-    page_errors = page_errors or []
-    lines = [str(issue) for issue in sorted(issues)] + page_errors
-    files = {issue.file for issue in issues} | {e.split(":", 1)[0] for e in page_errors}
+def format_issues(issues: list[QuizIssue], page_issues: list[QuizIssue] | None = None) -> str:
+    """Quiz-file issues, then page issues, as a headline plus one line each."""
+    page_issues = page_issues or []
+    lines = [format_issue(issue) for issue in [*sorted(issues), *sorted(page_issues)]]
+    files = {issue.file for issue in [*issues, *page_issues]}
     noun = "problem" if len(lines) == 1 else "problems"
     places = "file" if len(files) == 1 else "files"
     return "\n".join([f"handbook-quiz: {len(lines)} {noun} in {len(files)} {places}:", *lines])
 
 
 def format_path(path: tuple[str | int, ...], data: Any = None) -> str:
-    """Render a data path the way an instructor counts: ``questions[3] (id: withdrawal).choices[2].text``.
+    """A data path the way an instructor counts: ``questions[3] (id: withdrawal).choices[2].text``.
 
     Positions count from 1, like lines. With the file's ``data``, an entry whose ``id`` the
     instructor wrote is also named by it; a default id (``q3``) is never shown, since it is not
@@ -76,19 +99,27 @@ def _written_id(entry: Any) -> str:
     return f" (id: {shown})"
 
 
-def page_problems(embed_errors: list[str], broken_ids: Iterable[str]) -> list[str]:
-    """Embed errors to report, sorted and unique, as the build and ``handbook check`` both report them.
+BROKEN_QUIZ = "broken-quiz"
+"""Code of a page's embed of a quiz file that has errors: shown in the page, not reported again."""
+
+
+def page_problems(page_issues: Iterable[QuizIssue]) -> list[QuizIssue]:
+    """Page issues to report, sorted and unique, as the build and ``handbook check`` report them.
 
     A chapter embedding a broken quiz adds nothing to the quiz file's own issues, so it is left out.
     """
-    broken = tuple(f"quiz '{quiz_id}' has errors" for quiz_id in broken_ids)
-    return sorted({error for error in embed_errors if not any(b in error for b in broken)})
+    return sorted({issue for issue in page_issues if issue.code != BROKEN_QUIZ})
 
 
-def unused_quiz_message(source: str, quiz_id: str) -> str:
+def unused_quiz_issue(source: str, quiz_id: str) -> QuizIssue:
     """The warning for a quiz no hand-written page embeds (it fails ``mkdocs build --strict``)."""
-    return f"{source}: quiz '{quiz_id}' is not embedded in any page: add '/// quiz | {quiz_id}' and '///' to a chapter"
+    message = (
+        f"quiz '{quiz_id}' is not embedded in any page: "
+        f"add '/// quiz | {quiz_id}' and '///' to a chapter"
+    )
+    return QuizIssue(source, 0, 0, "", message, "unused-quiz")
 
 
 class HandbookError(Exception):
-    """A problem an instructor can fix, already phrased for them; the CLI prints it without a traceback."""
+    """A problem an instructor can fix, already phrased for them; the CLI prints it without a
+    traceback."""

@@ -1,10 +1,13 @@
-"""MkDocs event handlers: orchestration only; the work happens in the modules they call."""
+"""MkDocs event handlers: orchestration only; the work happens in the modules they call.
+
+The quizzes, the pages' embeds and every problem found live in the site model (``site.py``),
+which ``handbook check`` uses too; the hooks below hand it what MkDocs knows and put what it
+renders where MkDocs expects it.
+"""
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Callable
 from html import escape
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -17,15 +20,14 @@ from mkdocs.utils import get_relative_url
 
 from .config import QuizConfig
 from .configerrors import config_errors_in_one_line
-from .embed import Embedder
-from .errors import format_issues, page_problems, unused_quiz_message
-from .labels import labels_for
-from .markdown import QuizExtension, site_markdown
+from .homes import QuizHomeLinks, QuizHomes
+from .markdown import site_markdown
 from .navcache import share_navigation
-from .pages import index_markdown, nav_sorted, quiz_page_markdown, results_page_markdown
-from .registry import QuizRegistry
-from .render import Renderer
+from .pages import nav_sorted
+from .registry import QuizCache
 from .searchview import quiz_page_summary, without_excluded_parts
+from .site import QuizSite
+from .sitesettings import site_settings
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -42,56 +44,38 @@ ASSET_DIR = "assets/handbook-quiz"
 SCHEMA_URI = "schema/quiz.schema.json"
 
 
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "handbook"
-
-
-def interface_language(config: MkDocsConfig, options: QuizConfig) -> str:
-    """The plugin's ``language``, else the theme's, else English."""
-    return options.language or config.theme.get("language") or "en"
-
-
-def site_renderer(
-    config: MkDocsConfig, options: QuizConfig, markdown: Callable[[str], str]
-) -> Renderer:
-    """The renderer for this site's labels, storage prefix and templates: the build's and the check's."""
-    templates = Path(options.custom_templates) if options.custom_templates else None
-    return Renderer(
-        markdown,
-        labels_for(interface_language(config, options), options.labels),
-        options.storage_id or slug(config.site_name),
-        templates,
-    )
-
-
 class QuizPlugin(BasePlugin[QuizConfig]):
     """Loads every quiz before any page is built, embeds them, and reports all problems at once."""
 
+    site: QuizSite
+    """This build's quizzes, embeds and problems (made in ``on_config``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.serving = False
+        self.quiz_cache = QuizCache()
+        """Quiz files as read and validated. MkDocs keeps a plugin with ``on_startup`` for the
+        whole ``mkdocs serve``, so a rebuild re-reads only the quiz files edited since."""
+
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        # Under `serve` a raised error on the first build kills the server, so errors are shown instead.
+        # Under `serve` a raised error on the first build kills the server: errors are shown.
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        project_dir = Path(config.config_file_path or ".").resolve().parent
-        self.docs_prefix = Path(os.path.relpath(config.docs_dir, project_dir)).as_posix() + "/"
-        self.registry = QuizRegistry.load(
-            Path(self.config.quizzes_dir), project_dir, Path(config.docs_dir)
+        # Quiz-file issues are raised in on_env with the pages' issues: one report, before any
+        # page is written.
+        self.site = QuizSite(
+            site_settings(config, self.config), site_markdown(config), self.quiz_cache
         )
-        # Quiz-file issues are raised in on_env with the chapters' issues: one report, before any page is written.
-        for key in sorted(
-            set(self.config.labels) - set(labels_for(interface_language(config, self.config)))
-        ):
-            log.warning(
-                "mkdocs.yml: plugins.handbook-quiz.labels: unknown label '%s' is ignored (the instructor guide lists the keys)",
-                key,
-            )
-        renderer = site_renderer(config, self.config, site_markdown(config))
-        self.labels = renderer.labels
-        self.embedder = Embedder(self.registry, renderer)
+        for warning in self.site.label_warnings():
+            log.warning(str(warning))
         self.anchor_links: list[tuple[File, str, str]] = []
-        config.markdown_extensions.append(QuizExtension(self.embedder))  # type: ignore[arg-type]
+        config.markdown_extensions.append(self.site.extension())
+        # quiz_pages: false: links to a quiz page not built go to its embedding (homes.py).
+        self.homes = QuizHomes(self.config.pages_dir)
+        config.markdown_extensions.append(QuizHomeLinks(self.homes))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -114,25 +98,17 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 config, SCHEMA_URI, abs_src_path=str(package / "schema" / "quiz.schema.json")
             )
         )
-        pages_dir = self.config.pages_dir.strip("/")
-        self.generated_quiz_pages = {
-            f"{pages_dir}/{quiz_id}.md": quiz_id for quiz_id in self.registry.quizzes
-        }
-        for src_uri, quiz_id in self.generated_quiz_pages.items():
-            # Reached from the quiz index, not listed in the nav one by one.
-            files.append(
-                File.generated(
-                    config,
-                    src_uri,
-                    content=quiz_page_markdown(self.registry.quizzes[quiz_id]),
-                    inclusion=InclusionLevel.NOT_IN_NAV,
-                )
+        if not self.config.quiz_pages:
+            self.homes.scan(files, config.nav)
+        self.generated_quiz_pages = self.site.quiz_pages(self.homes.homes)
+        for generated in self.site.generated_pages(self.homes.homes):
+            inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(
+                config, generated.src_uri, content=generated.content, inclusion=inclusion
             )
-        results = results_page_markdown(self.labels)
-        files.append(File.generated(config, self.config.results_page, content=results))
-        content = index_markdown(list(self.registry.quizzes.values()), pages_dir, self.labels)
-        self.index_file = File.generated(config, f"{pages_dir}/index.md", content=content)
-        files.append(self.index_file)
+            files.append(file)
+            if generated.src_uri == self.site.index_page:
+                self.index_file = file
         self.nav_order: dict[str, int] = {}
         return files
 
@@ -152,12 +128,12 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 )
             return target.url_relative_to(page.file) + anchor
 
-        shown = (
-            f"{self.docs_prefix}{page.file.src_uri}"  # e.g. docs/rapport.md, as instructors see it
-        )
+        self.homes.page = page.file.src_uri
         generated = page.file.generated_by is not None
         source = page.file.content_string if "///" in markdown and not generated else ""
-        self.embedder.start_page(shown, markdown, resolve, generated=generated, source=source)
+        self.site.start_page(
+            page.file.src_uri, markdown, resolve, generated=generated, source=source
+        )
         return markdown
 
     def _with_assets(self, html: str, page: Page, names: tuple[str, ...]) -> str:
@@ -175,22 +151,24 @@ class QuizPlugin(BasePlugin[QuizConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return html
-        state = self.embedder.page
-        self.embedder.finish_page(html)
+        state = self.site.embedder.page
+        self.site.finish_page(html)
         if page.file.src_uri == self.config.results_page:
+            # Each quiz where it is linked: its own page, or its embedding (quiz_pages: false).
             catalog = [
-                (quiz, files.get_file_from_path(f"{self.config.pages_dir.strip('/')}/{quiz.id}.md"))
-                for quiz in nav_sorted(list(self.registry.quizzes.values()), self.nav_order)
+                (quiz, files.get_file_from_path(path), anchor)
+                for quiz in nav_sorted(list(self.site.registry.quizzes.values()), self.nav_order)
+                for path, anchor in [self.homes.link(quiz.id)]
             ]
             links = [
-                (quiz, file.url_relative_to(page.file))
-                for quiz, file in catalog
+                (quiz, file.url_relative_to(page.file) + (f"#{anchor}" if anchor else ""))
+                for quiz, file, anchor in catalog
                 if file is not None
             ]
-            html += self.embedder.renderer.render_results(links, self.config.profile_quiz)
+            html += self.site.renderer.render_results(links, self.config.profile_quiz)
             return self._with_assets(html, page, (*ASSETS, *RESULTS_ASSETS))
         if page.file is getattr(self, "index_file", None):
-            renderer = self.embedder.renderer
+            renderer = self.site.renderer
             html = (
                 f'<div class="hq-index" data-hq-store="{escape(renderer.storage_id)}" '
                 f'data-hq-labels="{escape(renderer.runtime_json(["index"]))}">{html}</div>'
@@ -203,8 +181,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 page.links_to_anchors.setdefault(target, {}).setdefault(anchor, original)
         self.anchor_links = []
         if state is not None and state.seen:
-            quizzes = [self.registry.quizzes[i] for i in state.seen if i in self.registry.quizzes]
-            labels = self.embedder.renderer.labels_element(quizzes)  # only what they read
+            valid = self.site.registry.quizzes
+            quizzes = [valid[quiz_id] for quiz_id in state.seen if quiz_id in valid]
+            labels = self.site.renderer.labels_element(quizzes)  # only what they read
             html = self._with_assets(html + labels, page, ASSETS)
         return html
 
@@ -217,7 +196,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         if not self.config.enabled or not page.content or 'class="hq-quiz"' not in page.content:
             return context
         view = without_excluded_parts(page.content)
-        if self.generated_quiz_pages.get(page.file.src_uri) in self.embedder.used_by:
+        if self.generated_quiz_pages.get(page.file.src_uri) in self.site.used_by:
             view = quiz_page_summary(view)
         self.full_content, page.content = page.content, view
         return context
@@ -239,12 +218,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             # rewritten here.
             self.nav_order = {page.file.src_uri: i for i, page in enumerate(nav.pages)}
             titles = {page.file.src_uri: page.title for page in nav.pages if page.title}
-            self.index_file.content_string = index_markdown(
-                list(self.registry.quizzes.values()),
-                self.config.pages_dir.strip("/"),
-                self.labels,
-                self.nav_order,
-                titles,
+            self.index_file.content_string = self.site.index_markdown(
+                self.nav_order, titles, self.homes.homes
             )
         return nav
 
@@ -252,19 +227,13 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         if not self.config.enabled:
             return env
         share_navigation(env, self.unlisted_quiz_pages)
-        page_errors = page_problems(self.embedder.errors, self.registry.broken)
-        if self.registry.issues or page_errors:
-            message = format_issues(self.registry.issues, page_errors)
-            if not getattr(self, "serving", False):
+        message = self.site.error_report()
+        if message is not None:
+            if not self.serving:
                 raise PluginError(message)
             log.error(message.removeprefix("handbook-quiz: "))  # the plugin logger adds the prefix
-        if self.config.warn_unused:
-            for quiz_id in sorted(set(self.registry.quizzes) - set(self.embedder.used_by)):
-                quiz = self.registry.quizzes[quiz_id]
-                log.warning(unused_quiz_message(quiz.source, quiz_id))
-        if self.config.lint:
-            for warning in self.registry.lint():
-                log.warning(str(warning))
+        for warning in [*self.site.unused_warnings(), *self.site.lint()]:
+            log.warning(str(warning))
         return env
 
     def on_serve(

@@ -658,6 +658,12 @@ def test_check_files_works_from_another_folder_and_refuses_what_is_not_the_sites
     assert missing.exit_code == 1 and "gone.md does not exist" in missing.output
 
 
+def test_check_uses_the_site_model_not_the_plugin() -> None:
+    """``handbook check`` and the build share ``site.py``; the check never drives the plugin."""
+    code = "import sys, handbook_quiz.check; sys.exit('handbook_quiz.plugin' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], env=ENV).returncode == 0
+
+
 def test_installed_command_runs_check(site: Path) -> None:
     assert HANDBOOK.is_file(), "install the project first: pip install -e ."
     good = subprocess.run(
@@ -710,7 +716,7 @@ def test_newcomer_scaffolds_a_chapter_and_a_quiz_and_the_strict_build_shows_them
         "mi-scenarios",
     ):
         assert f'data-hq-quiz="{quiz_id}"' in html
-    assert "Quiz not shown" not in html
+    assert "hq-error" not in html  # no quiz replaced by an error box
     nav = (site / "site/rapport/index.html").read_text(encoding="utf-8")
     assert "motivational-interviewing/" in nav  # listed in the navigation
 

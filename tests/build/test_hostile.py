@@ -750,8 +750,8 @@ class Pages:
         self.embedder.start_page("docs/page.md", text, lambda path, anchor, source: path + anchor)
         html = self.md.reset().convert(text)
         self.embedder.finish_page(html)
-        errors, self.embedder.errors = self.embedder.errors, []
-        return html, errors
+        issues, self.embedder.errors = self.embedder.errors, []
+        return html, [str(issue) for issue in issues]  # as the terminal shows them
 
 
 PAGES = Pages()

@@ -73,8 +73,8 @@ class Site:
         self.embedder.start_page(src, text, lambda path, anchor, source: path + anchor)
         html = self.md.convert(text)
         self.embedder.finish_page(html)
-        errors, self.embedder.errors = self.embedder.errors, []
-        return Converted(html, errors)
+        issues, self.embedder.errors = self.embedder.errors, []
+        return Converted(html, [str(issue) for issue in issues])  # as the terminal shows them
 
 
 @pytest.fixture
