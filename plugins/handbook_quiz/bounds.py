@@ -4,12 +4,13 @@ Python-Markdown is superlinear on some input and recursive on nesting: 12,000 '[
 took 58 s to render, 600 nested '**' or '- ' raise RecursionError. ``handbook check`` renders no
 Markdown, so the build and the check both call ``text_issues`` (from ``validate``) and agree on
 every input. The limits are far above any real quiz text (the handbook's longest field is 618
-characters with 3 '[', nothing nested more than one level) and keep the worst text a quiz can
-hold cheap to render (``bench/hostile.py`` measures it).
+characters; no text has more than 3 '[' or nests more than one level), and within them the cost
+of rendering grows with the length of the text, never faster (``bench/hostile.py`` measures it).
 
 It also refuses what would break the page rather than Markdown: control characters, which the
-renderer and Python-Markdown use as placeholders (``\\x00id\\x00``, ``\\x02...\\x03``), and ids
-that end in a line break (``$`` in the schema's id pattern matches before one).
+renderer and Python-Markdown use as placeholders (``\\x00id\\x00``, ``\\x02...\\x03``), ids
+that end in a line break (``$`` in the schema's id pattern matches before one), and a title of
+more than one line (the rest would become Markdown of its page, and new lines of exports).
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ from .loader import LoadedFile, Path_
 MAX_LENGTH = 5_000
 """Characters in one text value; a long vignette is about 1,500. Rendering cost grows with
 length times the limits below, so this bounds them all."""
-MAX_BRACKETS = 50
+MAX_BRACKETS = 20
 """'[' in one text value (each link, image, footnote and abbreviation has one). Each
-abbreviation or footnote definition costs a pass over the text."""
+abbreviation definition costs a pass over the text: 50 of them took 0.26 s in one field."""
 MAX_BRACKET_NESTING = 4
 """'[' (and link targets '](') open at once, counting those never closed: each one open makes
 Python-Markdown scan the rest of the text again (an image inside a link is 2)."""
@@ -36,6 +37,7 @@ at once (Python-Markdown recurses on each level; the stack runs out at a few hun
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 """Control characters (tab, line breaks and NEL aside): YAML lets them in only through escapes."""
+_LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
 _MARKER_RUN = re.compile(r"[*_]+")
 _NOT_AN_OPENING = frozenset(".,;:!?)]}")
 """What may follow a run of '*' or '_' that opens nothing (``____.`` is a blank to fill in)."""
@@ -54,7 +56,7 @@ def text_issues(loaded: LoadedFile) -> list[QuizIssue]:
     character; positioned at the value. Linear in the file's size: no Markdown is rendered."""
     issues = []
     for path, text in _texts(loaded.data, ()):
-        message = _id_problem(path, text) or text_problem(text)
+        message = _id_problem(path, text) or _title_problem(path, text) or text_problem(text)
         if message:
             issues.append(loaded.issue(path, message))
     for key in _dict(_dict(loaded.data).get("perspectives")):
@@ -129,8 +131,10 @@ def emphasis_nesting(text: str) -> int:
     after one; inside a word (``snake_case``, ``a**b**``) it closes what is open, else opens."""
     depth = deepest = 0
     for run in _MARKER_RUN.finditer(text):
-        before = text[run.start() - 1] if run.start() else " "
+        before = text[run.start() - 1] if run.start() else "\n"
         after = text[run.end()] if run.end() < len(text) else " "
+        if before == "\n" and after == "[" and run.group() == "*":
+            continue  # an abbreviation's definition, *[HTML]: ...
         opens = not after.isspace() and after not in _NOT_AN_OPENING
         closes = not before.isspace()
         size = len(run.group())
@@ -180,6 +184,13 @@ def _id_problem(path: Path_, text: str) -> str | None:
     if path and path[-1] in _ID_KEYS and text.endswith("\n"):
         shown = text.rstrip("\n")
         return _line_break(shown, f"write the id on one line, e.g. id: {shown or 'rapport-check'}")
+    return None
+
+
+def _title_problem(path: Path_, text: str) -> str | None:
+    """A title is one line: pages show it as a heading, exports as one line of a file."""
+    if path == ("title",) and _LINE_BREAK.search(text.strip()):  # '>' ends it with one: fine
+        return "a title is one line: remove the line break (written after '|' or '>', or '\\n')"
     return None
 
 

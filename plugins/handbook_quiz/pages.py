@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+import json
+import string
 from collections.abc import Mapping
 from html import escape
 
 from .model import Quiz
 from .timing import reading_minutes
 
+_REFERENCES = {ord(mark): f"&#{ord(mark)};" for mark in string.punctuation}
+
+
+def literal(text: str) -> str:
+    """Text that Markdown shows as written: each ASCII punctuation mark as a character reference,
+    so no extension reads syntax in it (``{ onmouseover=... }`` would become attributes through
+    attr_list, ``*x*`` emphasis, ``<b>`` HTML, a final ``#`` would be dropped), on one line."""
+    return " ".join(text.split()).translate(_REFERENCES)
+
 
 def quiz_page_markdown(quiz: Quiz) -> str:
-    """A quiz's own page: its title and the same embed block chapters use (one rendering path)."""
-    return f"# {escape(quiz.title)}\n\n/// quiz | {quiz.id}\n///\n"
+    """A quiz's own page: its title and the same embed block chapters use (one rendering path).
+
+    The title is text: shown literally in the heading, and given as the page's title in front
+    matter, HTML-escaped, since themes print ``page.title`` as HTML (Material's ``<title>`` would
+    otherwise unescape the heading's text with ``striptags``)."""
+    title = " ".join(quiz.title.split())
+    meta = json.dumps(escape(title), ensure_ascii=False)
+    return f"---\ntitle: {meta}\n---\n\n# {literal(title)}\n\n/// quiz | {quiz.id}\n///\n"
 
 
 def nav_sorted(quizzes: list[Quiz], nav_order: dict[str, int] | None = None) -> list[Quiz]:
@@ -47,7 +64,7 @@ def index_markdown(
             chapter = f" [{escape(name)}]({to_docs}{quiz.chapter})." if quiz.chapter else ""
             home = (homes or {}).get(quiz.id)
             target = f"{to_docs}{home}" if home else f"{quiz.id}.md"
-            link = f'[{escape(quiz.title)}]({target}){{ data-hq-quiz="{quiz.id}" }}'
+            link = f'[{literal(quiz.title)}]({target}){{ data-hq-quiz="{quiz.id}" }}'
             lines.append(f"- {link}: {size}.{chapter}")
         lines.append("")
     return "\n".join(lines)

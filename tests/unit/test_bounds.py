@@ -190,3 +190,18 @@ def test_no_real_quiz_or_fixture_comes_near_the_limits() -> None:
             ):
                 over.append(f"{path.name}: {where}")
     assert over == []
+
+
+def test_a_title_is_one_line() -> None:
+    """The rest of a title would become Markdown of its page (and lines of a GIFT export)."""
+    broken = QUESTION.format(text="Q").replace(
+        "title: T", 'title: "Rapport\\n<script>alert(1)</script>"'
+    )
+    assert [str(issue) for issue in check_text(broken)[1]] == [
+        "quizzes/x.yml:2:8: title: a title is one line: remove the line break (written after "
+        "'|' or '>', or '\\n')"
+    ]
+    folded = QUESTION.format(text="Q").replace(
+        "title: T", "title: >\n  A long title\n  folded by YAML"
+    )
+    assert check_text(folded)[1] == []
