@@ -30,10 +30,12 @@ holds about 250 values (every value, list and mapping counts one)."""
 SCAN_DEPTH = 200
 """Text that may nest deeper than this is scanned before it is composed, and never composed if it
 does: libyaml's composer recurses in C (a 60 KB file of 30,000 '[' crashes the interpreter with a
-segmentation fault) and its scanner slows down with the square of the depth (20,000 '[' took 11 s)."""
+segmentation fault) and its scanner slows down with the square of the depth (20,000 '[' took
+11 s)."""
 
 _BLOCK_PREFIX = "\n[ \t?:-]{%d}"
-"""A line starting with this many characters of indentation and block indicators (``- - ``, ``? ``)."""
+"""A line starting with this many characters of indentation and block indicators (``- - ``,
+``? ``)."""
 _OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 """What YAML also takes for a line break."""
 
@@ -52,10 +54,11 @@ class LoadedFile:
     """1-based (line, column) of each mapping key, by the path of its value."""
     issues: list[QuizIssue] = field(default_factory=list)
     word_booleans: dict[Path_, str] = field(default_factory=dict)
-    """Values YAML 1.1 reads as true/false although written as a word (``yes``, ``On``, ``no``), by path."""
+    """Values YAML 1.1 reads as true/false although written as a word (``yes``, ``On``, ``no``),
+    by path."""
 
     def issue(self, path: Path_, message: str, *, at_key: bool = False) -> QuizIssue:
-        """Make an issue located at ``path`` (its key when asked and known, else the nearest value)."""
+        """An issue located at ``path`` (its key when asked and known, else the nearest value)."""
         line, col = self.position(path, at_key=at_key)
         return QuizIssue(self.file, line, col, format_path(path, self.data), message)
 
@@ -133,7 +136,8 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 
 def _reader_issue(text: str, file: str, error: yaml.reader.ReaderError) -> QuizIssue:
-    """A character YAML refuses (e.g. a vertical tab pasted from a word processor), located in the text."""
+    """A character YAML refuses (e.g. a vertical tab pasted from a word processor), located in
+    the text."""
     code = (
         error.character
         if isinstance(error.character, int)
@@ -141,7 +145,10 @@ def _reader_issue(text: str, file: str, error: yaml.reader.ReaderError) -> QuizI
     )
     index = text.find(chr(code))  # the first one: the reader stops at the first it refuses
     line, col = _line_col(text, index) if index >= 0 else (1, 1)
-    message = f"the file contains a character that YAML does not allow (U+{code:04X}, invisible in most editors): delete it"
+    message = (
+        f"the file contains a character that YAML does not allow (U+{code:04X}, invisible in "
+        "most editors): delete it"
+    )
     return QuizIssue(file, line, col, "", message)
 
 
@@ -152,14 +159,18 @@ def load_file(path: Path, display_name: str) -> LoadedFile:
         size_kb = -(
             -len(raw) // 1024
         )  # round up, so a file just over the limit does not read "256 KB, over the 256 KB limit"
-        message = f"file is {size_kb} KB, over the {MAX_BYTES // 1024} KB limit: split it into smaller quizzes"
+        message = (
+            f"file is {size_kb} KB, over the {MAX_BYTES // 1024} KB limit: "
+            "split it into smaller quizzes"
+        )
         return LoadedFile(display_name, issues=[QuizIssue(display_name, 1, 1, "", message)])
     body = raw.removeprefix(codecs.BOM_UTF8)  # a BOM is allowed (utf-8-sig) but is no column
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
         line = body[: error.start].count(b"\n") + 1
-        # Columns count characters, as editors do, not bytes (the text before the bad byte is valid).
+        # Columns count characters, as editors do, not bytes (the text before the bad byte is
+        # valid).
         line_start = body.rfind(b"\n", 0, error.start) + 1
         col = len(body[line_start : error.start].decode("utf-8")) + 1
         message = "file is not UTF-8 text: save it as UTF-8 in your editor"
@@ -190,7 +201,8 @@ def _may_nest_deeper(text: str, depth: int) -> bool:
 
 
 def _too_deep(text: str) -> tuple[int, int] | None:
-    """Where the first value nested deeper than MAX_DEPTH starts, if the text nests deeper than SCAN_DEPTH.
+    """Where the first value nested deeper than MAX_DEPTH starts, if the text nests deeper than
+    SCAN_DEPTH.
 
     Shallower text returns None and is composed as usual, so that the walker reports its depth, with
     any other issue, exactly as before; syntax errors are left for the composer to report, too.
@@ -200,13 +212,15 @@ def _too_deep(text: str) -> tuple[int, int] | None:
     found = _scan_depth(text, Loader)
     if found is None and Loader is not yaml.SafeLoader:
         # libyaml 0.2.6 stops input nested 1,000 deep with its own error before it emits one event,
-        # so the pure-Python parser, which has no such limit, looks again: the answer is ours on any version.
+        # so the pure-Python parser, which has no such limit, looks again: the answer is ours on
+        # any version.
         found = _scan_depth(text, yaml.SafeLoader)
     return found
 
 
 def _scan_depth(text: str, loader: type) -> tuple[int, int] | None:
-    """The first too-deep position that ``loader``'s event stream shows, or None (also on a syntax error)."""
+    """The first too-deep position that ``loader``'s event stream shows, or None (also on a
+    syntax error)."""
     open_: list[bool | None] = []
     """Per open collection: None for a list; for a mapping, whether its next node is a key."""
     first = None
@@ -221,11 +235,11 @@ def _scan_depth(text: str, loader: type) -> tuple[int, int] | None:
                 if (
                     first is None and not is_key and len(open_) > MAX_DEPTH
                 ):  # keys are no values (as in the walker)
-                    first = (event.start_mark.line + 1, event.start_mark.column + 1)
+                    first = _start(event)
                 if isinstance(event, yaml.CollectionStartEvent):
                     open_.append(True if isinstance(event, yaml.MappingStartEvent) else None)
                     if len(open_) > SCAN_DEPTH:
-                        return first or (event.start_mark.line + 1, event.start_mark.column + 1)
+                        return first or _start(event)
             elif isinstance(event, yaml.CollectionEndEvent):
                 open_.pop()
     except (yaml.YAMLError, UnicodeEncodeError):
@@ -233,9 +247,16 @@ def _scan_depth(text: str, loader: type) -> tuple[int, int] | None:
     return None
 
 
+def _start(event: yaml.Event) -> tuple[int, int]:
+    """1-based (line, column) where an event starts (parser events always carry their marks)."""
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
 _UNFIT = (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError)
-"""What PyYAML's safe constructors raise, instead of a ConstructorError, for a value its tag does not fit:
-an impossible date written plainly (``2024-02-30``), ``!!timestamp soon``, ``!!int ''``, ``!!bool maybe``,
+"""What PyYAML's safe constructors raise, instead of a ConstructorError, for a value its tag does
+not fit: an impossible date written plainly (``2024-02-30``), ``!!timestamp soon``, ``!!int ''``,
+``!!bool maybe``,
 an integer of over 4,300 digits."""
 
 
@@ -287,18 +308,20 @@ class _Walker:
         self.open: set[int] = set()
         """Ids of the collection nodes being built, to catch an alias that contains itself."""
         self.pending: list[tuple[tuple[int, int], Path_, str]] = []
-        """Issues found on the way, as (position, path, message): their paths name the ids written in the
+        """Issues found on the way, as (position, path, message): their paths name the ids written
+        in the
         file, which are known only once the whole file is built."""
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
-        """Plain data for a node; for the whole file (``path == ()``), its issues are added to the result."""
+        """Plain data for a node; for the whole file (``path == ()``), its issues are added to the
+        result."""
         if path:
             return self._value(node, path)
         data = None
         try:
             data = self._value(node, path)
             return data
-        finally:  # also when a limit stops the walk: the issues found so far are kept, by position only
+        finally:  # also when a limit stops the walk: the issues found so far are kept, by position
             for (line, col), where, message in self.pending:
                 self.result.issues.append(
                     QuizIssue(self.result.file, line, col, format_path(where, data), message)
@@ -323,7 +346,8 @@ class _Walker:
         if isinstance(node, yaml.CollectionNode):
             if id(node) in self.open:
                 raise _TooBig(
-                    "an alias (*name) refers to the list or mapping that contains it: remove the alias"
+                    "an alias (*name) refers to the list or mapping that contains it: "
+                    "remove the alias"
                 )
             self.open.add(id(node))
             try:
@@ -342,12 +366,14 @@ class _Walker:
             self._report(path, f"value cannot be read: {error.problem}")
             return None
         except _UNFIT:
+            assert isinstance(node, yaml.ScalarNode)  # collections were built above
             self._report(path, _unfit_message(node))
             return None
         if isinstance(value, bool) and node.value.lower() not in ("true", "false"):
             self.result.word_booleans[path] = node.value
         if isinstance(value, int) and value.bit_length() > 64 and not _printable(value):
-            # e.g. 0xFFF... with 4,000 digits: Python refuses to print it, so every message about it would fail.
+            # e.g. 0xFFF... with 4,000 digits: Python refuses to print it, so every message about
+            # it would fail.
             self._report(
                 path, f"value cannot be read: '{node.value[:37]}...' is too large a number"
             )
@@ -381,7 +407,8 @@ class _Walker:
         return out
 
     def _key(self, node: yaml.Node) -> Any:
-        """A scalar key's value; None for other keys and for tags no safe constructor knows (e.g. ``<<``)."""
+        """A scalar key's value; None for other keys and for tags no safe constructor knows (e.g.
+        ``<<``)."""
         if not isinstance(node, yaml.ScalarNode):
             return None
         if node.tag == _STR:
