@@ -40,14 +40,16 @@ def key(quiz_id: str) -> str:
 def put(page: Page, items: dict[str, str]) -> None:
     """Write raw values into this tab's sessionStorage (the reader's default area)."""
     page.evaluate(
-        "(items) => { sessionStorage.clear(); for (const [k, v] of Object.entries(items)) sessionStorage.setItem(k, v); }",
+        "(items) => { sessionStorage.clear(); "
+        "for (const [k, v] of Object.entries(items)) sessionStorage.setItem(k, v); }",
         items,
     )
 
 
 def stored(page: Page) -> dict[str, str]:
     return page.evaluate(
-        "() => Object.fromEntries(Object.entries(sessionStorage).filter(([k]) => k.startsWith('hq:')))"
+        "() => Object.fromEntries(Object.entries(sessionStorage)"
+        ".filter(([k]) => k.startsWith('hq:')))"
     )
 
 
@@ -89,7 +91,8 @@ def test_a_selector_in_stored_checked_breaks_no_quiz(page: Page, site, guard) ->
 def test_null_attempts_and_null_answers_are_skipped_on_quiz_pages_and_my_results(
     page: Page, site, guard
 ) -> None:  # noqa: ANN001
-    """Point 19: `{"v":1,"attempts":[null, ...]}` and `answers: null` used to throw on the chapter."""
+    """Point 19: `{"v":1,"attempts":[null, ...]}` and `answers: null` used to throw on the
+    chapter."""
     data = quiz(SELF)
     good = self_attempt(data, {item.id: 4 for item in data.items})
     no_answers = {**self_attempt(data, {}, finished=False), "answers": None}
@@ -120,7 +123,8 @@ def test_null_attempts_and_null_answers_are_skipped_on_quiz_pages_and_my_results
 
 
 def test_older_versions_and_retired_quizzes_are_kept_and_marked(page: Page, site, guard) -> None:  # noqa: ANN001
-    """Point 20: attempts for ids or items that no longer exist are kept, shown as from an older version."""
+    """Point 20: attempts for ids or items that no longer exist are kept, shown as from an older
+    version."""
     data = quiz(SELF)
     older = self_attempt(
         data, {"an-old-statement": 2, data.items[0].id: 5}, finished=False, hash_=OLD_HASH
@@ -149,8 +153,8 @@ def test_older_versions_and_retired_quizzes_are_kept_and_marked(page: Page, site
     )
     open_chapter(page, site)
     expect(notice(page, SELF)).to_have_text(
-        "Your earlier attempts here were made on an older version of this quiz. They are kept as they were "
-        "scored then, on My results; this quiz starts afresh."
+        "Your earlier attempts here were made on an older version of this quiz. "
+        "They are kept as they were scored then, on My results; this quiz starts afresh."
     )
     expect(page.locator(f"#hq-{SELF} .hq-results")).to_be_hidden()
     expect(page.locator(f"#hq-{SELF} .hq-item input:checked")).to_have_count(0)
@@ -167,7 +171,7 @@ def test_older_versions_and_retired_quizzes_are_kept_and_marked(page: Page, site
     # ... and the same records, exported and imported into an empty tab, come back the same.
     with page.expect_download() as info:
         root.get_by_role("button", name="Export JSON").click()
-    text = open(info.value.path(), encoding="utf-8").read()
+    text = info.value.path().read_text(encoding="utf-8")
     put(page, {})
     page.reload()
     expect(root).to_have_attribute("data-hq-ready", "")
@@ -266,7 +270,8 @@ def record(draw, quiz_id: str) -> tuple[bool, object]:
 
 @st.composite
 def stored_quiz(draw, quiz_id: str) -> tuple[list, int, str | None]:
-    """(attempts kept, records skipped, raw value) for one quiz's key; sometimes a broken envelope."""
+    """(attempts kept, records skipped, raw value) for one quiz's key; sometimes a broken
+    envelope."""
     envelope = draw(st.sampled_from(["good"] * 6 + ["absent", "not json", "newer", "not a list"]))
     records = draw(st.lists(record(quiz_id), min_size=2, max_size=8))
     if envelope == "absent":
@@ -283,8 +288,8 @@ def stored_quiz(draw, quiz_id: str) -> tuple[list, int, str | None]:
 
 
 def test_every_kind_of_broken_record_is_skipped_and_counted(page: Page, site, guard) -> None:  # noqa: ANN001
-    """Each mutation of a valid attempt, once, for both quizzes of the chapter: all skipped, all counted,
-    the valid attempt among them kept and restored."""
+    """Each mutation of a valid attempt, once, for both quizzes of the chapter: all skipped, all
+    counted, the valid attempt among them kept and restored."""
     page.goto(site.url)
     data = {KNOWLEDGE: quiz(KNOWLEDGE), SELF: quiz(SELF)}
     valid = {
@@ -318,8 +323,9 @@ def test_every_kind_of_broken_record_is_skipped_and_counted(page: Page, site, gu
 def test_random_records_never_break_a_page_and_are_counted(
     page: Page, site, guard, knowledge, self_, gone
 ) -> None:  # noqa: ANN001
-    """Whatever storage holds: no error, every quiz starts, exactly the invalid records are set aside
-    (the notice gives their number), the valid ones stay as they were, and My results agrees."""
+    """Whatever storage holds: no error, every quiz starts, exactly the invalid records are set
+    aside (the notice gives their number), the valid ones stay as they were, and My results
+    agrees."""
     page.goto(site.url)
     items = {
         key(q): raw
