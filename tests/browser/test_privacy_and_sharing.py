@@ -1,4 +1,5 @@
-"""Consent, forgetting, share codes between two people, hostile data and disabled storage, in Chromium."""
+"""Consent, forgetting, share codes between two people, hostile data and disabled storage, in
+Chromium."""
 
 from __future__ import annotations
 
@@ -93,7 +94,8 @@ def code_bits(code: str) -> str:
 
 
 def reseal(code: str, start: int, width: int, value: int) -> str:
-    """The code with one field (bits start..start+width) set to ``value``, its checksum made right."""
+    """The code with one field (bits start..start+width) set to ``value``, its checksum made
+    right."""
     bits = code_bits(code)
     body = to_b32(bits[:start] + format(value, f"0{width}b") + bits[start + width :])
     return body + seal(body)
@@ -226,8 +228,8 @@ def test_corrupt_storage_is_set_aside_with_a_notice(page: Page, site, guard) -> 
     page.reload()
     root = page.locator(f"#hq-{SELF}")
     expect(root.locator(".hq-notice")).to_have_text(
-        "Some saved answers for this quiz could not be read, so they were set aside (records skipped: 1). "
-        "My results can export them."
+        "Some saved answers for this quiz could not be read, so they were set aside "
+        "(records skipped: 1). My results can export them."
     )
     assert (
         page.evaluate(f"() => sessionStorage.getItem('hq:{store}:aside:hq:{store}:quiz:{SELF}')")
@@ -240,7 +242,8 @@ def test_quiz_works_with_storage_disabled(browser: Browser, site) -> None:  # no
     context = browser.new_context()
     context.add_init_script("""
         for (const name of ['localStorage', 'sessionStorage']) {
-            Object.defineProperty(window, name, { get() { throw new DOMException('denied', 'SecurityError'); } });
+            Object.defineProperty(window, name, {
+                get() { throw new DOMException('denied', 'SecurityError'); } });
         }""")
     page = context.new_page()
     errors: list[str] = []
