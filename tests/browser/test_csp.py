@@ -167,7 +167,8 @@ class Watch:
         return page
 
     def collect(self, page: Page) -> None:
-        """Read the page's violations; call before leaving a page (each document has its own list)."""
+        """Read the page's violations; call before leaving a page (each document has its own
+        list)."""
         self.violations += page.evaluate("() => window.__csp || []")
 
     def check(self) -> None:
@@ -243,7 +244,8 @@ def test_the_policy_blocks_and_the_recorder_sees_it(csp_site: CspSite, watch: Wa
 def test_knowledge_check_under_the_policy(csp_site: CspSite, watch: Watch) -> None:
     page = watch.page()
     data = quiz(KNOWLEDGE)
-    # Arrive by instant navigation: Material re-creates the page's scripts, which the policy must allow.
+    # Arrive by instant navigation: Material re-creates the page's scripts, which the policy must
+    # allow.
     page.goto(f"{csp_site.url}glossary/")
     page.evaluate("() => { window.__marker = 1 }")
     page.locator('a.md-nav__link[href$="quizzes/"]').first.click()
@@ -287,7 +289,8 @@ def test_self_assessment_results_consent_and_chart_under_the_policy(
     overall = round_half_away(scores[""])
     fills = root.locator(".hq-bars .hq-bar-fill")
     expect(fills).to_have_count(len(data.subscales) + 1)
-    expected = f"{max(2, math.floor((overall - low) / (high - low) * 100 + 0.5))}%"  # JavaScript's Math.round
+    # floor(x + 0.5) is JavaScript's Math.round
+    expected = f"{max(2, math.floor((overall - low) / (high - low) * 100 + 0.5))}%"
     assert fills.last.evaluate("(e) => e.style.width") == expected
     ratio = fills.last.evaluate(
         "(e) => e.getBoundingClientRect().width / e.parentElement.getBoundingClientRect().width"
@@ -299,7 +302,8 @@ def test_self_assessment_results_consent_and_chart_under_the_policy(
     )
     root.locator('textarea[data-hq-reflection="0"]').fill("<b>not markup</b>")
     watch.collect(page)
-    # The results page (results.js) shows the attempt and draws the profile chart under the same policy.
+    # The results page (results.js) shows the attempt and draws the profile chart under the same
+    # policy.
     page.goto(f"{csp_site.url}my-results/")
     results = page.locator(".hq-rp")
     expect(results).to_have_attribute("data-hq-ready", "")
