@@ -133,7 +133,7 @@ def test_self_assessment_scores_and_bands_match_the_yaml(page: Page, site, guard
     expected = [(s.title[""], scores[s.id], data.bands_for(s)) for s in data.subscales]
     expected.append(("Overall", scores[""], data.bands))
     expect(rows).to_have_count(len(expected))
-    for row, (title, score, bands) in zip(rows.all(), expected):
+    for row, (title, score, bands) in zip(rows.all(), expected, strict=True):
         band = band_for(score, bands)
         cells = [title, f"{round_half_away(score):g}", band.label if band else "–"]
         expect(row.locator("th, td")).to_have_text(cells)
