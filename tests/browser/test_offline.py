@@ -170,7 +170,8 @@ def test_consent_keeps_results_in_local_storage_under_the_site_prefix(
     chapter.locator(".hq-forget").click()
     expect(chapter.locator(".hq-results")).to_be_hidden()
     remaining = page.evaluate(
-        "() => Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith('hq:')))"
+        "() => Object.fromEntries(Object.entries(localStorage)"
+        ".filter(([k]) => k.startsWith('hq:')))"
     )
     assert remaining == other, "forgetting this handbook must leave the other one's data alone"
 
