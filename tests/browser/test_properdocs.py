@@ -1,8 +1,8 @@
 """The handbook also builds with ProperDocs (the maintained continuation of MkDocs 1.x) and works.
 
-ProperDocs runs MkDocs plugins and themes by redirecting `mkdocs.*` imports to its own modules,
-but only inside its own command: so it is run here as a subprocess, exactly as an instructor would
-run `properdocs build`, from the same virtualenv (it is in the `test` extra and coexists with mkdocs).
+ProperDocs runs MkDocs plugins and themes by redirecting `mkdocs.*` imports to its own modules, but
+only inside its own command: so it is run here as a subprocess, exactly as an instructor would run
+`properdocs build`, from the same virtualenv (it is in the `test` extra and coexists with mkdocs).
 """
 
 from __future__ import annotations
