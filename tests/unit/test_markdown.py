@@ -1,7 +1,8 @@
 """The ``/// quiz | id`` block through Python-Markdown, with the plugin's extension and an Embedder.
 
-No site build: a registry holding one quiz, the site's kind of extensions, and the Embedder the plugin
-would use. Each test converts one page and looks at the HTML and at the errors recorded for it.
+No site build: a registry holding one quiz, the site's kind of extensions, and the Embedder the
+plugin would use. Each test converts one page and looks at the HTML and at the errors recorded for
+it.
 """
 
 from __future__ import annotations
@@ -33,7 +34,10 @@ EXTENSIONS = [
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
-NOT_RECOGNISED = "not recognised: write exactly '/// quiz | <id>' then '///' on its own line; the block takes no options"
+NOT_RECOGNISED = (
+    "not recognised: write exactly '/// quiz | <id>' then '///' on its own line; "
+    "the block takes no options"
+)
 
 
 @dataclass
@@ -301,7 +305,8 @@ def test_unknown_id_without_a_close_match(pages: Site) -> None:
 def test_embedding_a_quiz_whose_file_has_errors_points_at_them(pages: Site) -> None:
     page = pages.convert("/// quiz | broken-check\n///\n")
     assert page.errors == [
-        "docs/chapter.md:1: quiz 'broken-check' has errors, see quizzes/broken-check.yml:1:1: missing required key 'questions'"
+        "docs/chapter.md:1: quiz 'broken-check' has errors, see quizzes/broken-check.yml:1:1: "
+        "missing required key 'questions'"
     ]
 
 
@@ -454,7 +459,8 @@ def test_choices_and_their_feedback_never_become_headings_lists_or_quotes() -> N
 
 
 def test_inline_rendering_changes_nothing_in_the_handbooks_own_quizzes() -> None:
-    """Every choice, feedback and statement of the handbook renders as before: none uses block syntax."""
+    """Every choice, feedback and statement of the handbook renders as before: none uses block
+    syntax."""
     convert = handbook_markdown()
     registry = QuizRegistry.load(ROOT / "quizzes", ROOT, ROOT / "docs")
     texts = {
