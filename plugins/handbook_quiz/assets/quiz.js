@@ -553,6 +553,7 @@
   "use strict";
   if (HQ.quiz) return;
   var dom = HQ.dom, one = dom.one, all = dom.all, el = dom.el, fill = HQ.text.fill, kinds = HQ.kinds;
+  var INPUT = "input, select, textarea, button"; /* what a question's answer is given with */
 
   function Quiz(root) {
     this.root = root;
@@ -683,8 +684,9 @@
     if (!msg) {
       msg = el("p", null, "hq-ask");
       msg.id = id;
-      var after = one(box, ".hq-choices, .hq-scale");
-      after.parentNode.insertBefore(msg, after.nextSibling);
+      var after = one(box, ".hq-choices, .hq-scale"); /* else (another kind's markup) at the end */
+      if (after) after.parentNode.insertBefore(msg, after.nextSibling);
+      else box.appendChild(msg);
     }
     msg.textContent = text;
     msg.hidden = false;
@@ -692,7 +694,7 @@
       var ids = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (x) { return x && x !== id; });
       input.setAttribute("aria-describedby", ids.concat(id).join(" "));
     });
-    one(box, "input").focus();
+    one(box, INPUT).focus();
   };
   Q.unask = function (box) {
     var msg = one(box, ".hq-ask");
@@ -877,16 +879,19 @@
     this.reset(true);
     this.showOnly(missed);
     this.progress(false);
-    one(this.questions()[0], "input").focus();
+    one(this.questions()[0], "input, select, textarea, button").focus();
     this.say(fill(this.L.practice_start, { n: missed.length }));
   };
   Q.showOnly = function (ids) {
     all(this.root, ".hq-question").forEach(function (q) { q.hidden = !!ids && ids.indexOf(q.getAttribute("data-hq-qid")) < 0; });
   };
 
+  function shuffleable(root) {
+    return all(root, ".hq-question").filter(function (q) { return !!one(q, ".hq-choices"); });
+  }
   Q.draw = function () {
     var order = {};
-    all(this.root, ".hq-question").forEach(function (q) {
+    shuffleable(this.root).forEach(function (q) {
       var list = all(q, ".hq-option").map(function (o, i) { return i; });
       for (var i = list.length - 1; i > 0; i--) {
         var j = Math.floor(Math.random() * (i + 1)), t = list[i]; list[i] = list[j]; list[j] = t;
@@ -897,7 +902,7 @@
   };
   Q.arrange = function (order) {
     var shown = this.shown = {};
-    all(this.root, ".hq-question").forEach(function (q) {
+    shuffleable(this.root).forEach(function (q) {
       var box = one(q, ".hq-choices"), options = all(box, ".hq-option"), qid = q.getAttribute("data-hq-qid"), byIndex = [];
       options.forEach(function (o) { byIndex[+o.getAttribute("data-hq-choice")] = o; });
       var want = schema.has(order, qid) ? order[qid] : null;

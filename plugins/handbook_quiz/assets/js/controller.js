@@ -8,6 +8,7 @@
   "use strict";
   if (HQ.quiz) return;
   var dom = HQ.dom, one = dom.one, all = dom.all, el = dom.el, fill = HQ.text.fill, kinds = HQ.kinds;
+  var INPUT = "input, select, textarea, button"; /* what a question's answer is given with */
 
   function Quiz(root) {
     this.root = root;
@@ -151,8 +152,9 @@
     if (!msg) {
       msg = el("p", null, "hq-ask");
       msg.id = id;
-      var after = one(box, ".hq-choices, .hq-scale");
-      after.parentNode.insertBefore(msg, after.nextSibling);
+      var after = one(box, ".hq-choices, .hq-scale"); /* else (another kind's markup) at the end */
+      if (after) after.parentNode.insertBefore(msg, after.nextSibling);
+      else box.appendChild(msg);
     }
     msg.textContent = text;
     msg.hidden = false;
@@ -160,7 +162,7 @@
       var ids = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (x) { return x && x !== id; });
       input.setAttribute("aria-describedby", ids.concat(id).join(" "));
     });
-    one(box, "input").focus();
+    one(box, INPUT).focus();
   };
   Q.unask = function (box) {
     var msg = one(box, ".hq-ask");

@@ -14,7 +14,8 @@
      reset(box)                remove any feedback shown
    A new kind is one new file kinds/<kind>.js that sets HandbookQuiz.kinds.<kind>; the template
    marks its boxes data-hq-kind="<kind>" (without it, hq-question is "choice", hq-item "scale").
-   handbook_quiz/assets.py adds every file of kinds/ to quiz.js. */
+   handbook_quiz/assets.py adds every file of kinds/ to quiz.js: run `python -m handbook_quiz.assets`
+   after adding or editing one (tests/unit/test_runtime_source.py fails until then). */
 (function (HQ) {
   "use strict";
   if (HQ.kinds) return;

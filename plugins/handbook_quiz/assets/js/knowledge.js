@@ -111,7 +111,7 @@
     this.reset(true);
     this.showOnly(missed);
     this.progress(false);
-    one(this.questions()[0], "input").focus();
+    one(this.questions()[0], "input, select, textarea, button").focus();
     this.say(fill(this.L.practice_start, { n: missed.length }));
   };
   Q.showOnly = function (ids) {
@@ -120,10 +120,14 @@
 
   /* ---------- shuffling: one order per attempt, stored in it as `order` ----------
      `order` maps a question id to its choices' source indices in the order shown; answers stay
-     source indices (the inputs' values), so scoring and exports do not depend on it. */
+     source indices (the inputs' values), so scoring and exports do not depend on it. Only
+     questions with a list of choices (.hq-choices) are shuffled. */
+  function shuffleable(root) {
+    return all(root, ".hq-question").filter(function (q) { return !!one(q, ".hq-choices"); });
+  }
   Q.draw = function () {
     var order = {};
-    all(this.root, ".hq-question").forEach(function (q) {
+    shuffleable(this.root).forEach(function (q) {
       var list = all(q, ".hq-option").map(function (o, i) { return i; });
       for (var i = list.length - 1; i > 0; i--) {
         var j = Math.floor(Math.random() * (i + 1)), t = list[i]; list[i] = list[j]; list[j] = t;
@@ -134,7 +138,7 @@
   };
   Q.arrange = function (order) {
     var shown = this.shown = {};
-    all(this.root, ".hq-question").forEach(function (q) {
+    shuffleable(this.root).forEach(function (q) {
       var box = one(q, ".hq-choices"), options = all(box, ".hq-option"), qid = q.getAttribute("data-hq-qid"), byIndex = [];
       options.forEach(function (o) { byIndex[+o.getAttribute("data-hq-choice")] = o; });
       var want = schema.has(order, qid) ? order[qid] : null;
