@@ -55,7 +55,8 @@ def asset_sizes() -> tuple[int, int]:
     verdict = "ok" if quiz <= LIMIT else "OVER"
     print(f"quiz pages load quiz.js + quiz.css: {quiz:,} B gzip ({verdict}: limit {LIMIT:,} B)")
     print(
-        f"the results page adds results.js + results.css: {results:,} B gzip (total {quiz + results:,} B there)"
+        f"the results page adds results.js + results.css: {results:,} B gzip "
+        f"(total {quiz + results:,} B there)"
     )
     return quiz, results
 
@@ -96,13 +97,14 @@ def check_site(site: Path) -> bool:
             if found:
                 leaks.append(f"{name}: no quiz, but contains {', '.join(repr(t) for t in found)}")
     print(
-        f"\n{len(pages)} pages in {site}: {len(with_quiz)} with a quiz, {len(results_pages)} results page(s), "
-        f"{len(without)} without a quiz"
+        f"\n{len(pages)} pages in {site}: {len(with_quiz)} with a quiz, "
+        f"{len(results_pages)} results page(s), {len(without)} without a quiz"
     )
     if without:
+        clean = len(without) - sum(1 for leak in leaks if "no quiz" in leak)
         print(
-            f"pages without a quiz: quiz bytes 0 on {len(without) - sum(1 for leak in leaks if 'no quiz' in leak)} "
-            f"of {len(without)}; mean page {statistics.mean(r for _, r in without):,.0f} B"
+            f"pages without a quiz: quiz bytes 0 on {clean} of {len(without)}; "
+            f"mean page {statistics.mean(r for _, r in without):,.0f} B"
         )
     for name in results_pages:
         html = (site / name).read_text(encoding="utf-8")
@@ -116,7 +118,8 @@ def check_site(site: Path) -> bool:
         zips = [z for _, _, z, _, _ in with_quiz]
         marks = [m for _, _, _, m, _ in with_quiz]
         print(
-            f"{'mean':<52}{statistics.mean(raws):>10,.0f}{statistics.mean(zips):>9,.0f}{statistics.mean(marks):>13,.0f}"
+            f"{'mean':<52}{statistics.mean(raws):>10,.0f}{statistics.mean(zips):>9,.0f}"
+            f"{statistics.mean(marks):>13,.0f}"
         )
         print(f"{'max':<52}{max(raws):>10,}{max(zips):>9,}{max(marks):>13,}")
     for leak in leaks:
