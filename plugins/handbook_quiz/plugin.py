@@ -24,10 +24,9 @@ from .homes import QuizHomeLinks, QuizHomes
 from .markdown import site_markdown
 from .navcache import share_navigation
 from .pages import nav_sorted
-from .registry import QuizCache
 from .searchview import quiz_page_summary, without_excluded_parts
-from .site import QuizSite
-from .sitesettings import site_settings
+from .site import QuizSite, SiteCache
+from .sitesettings import markdown_inputs, site_settings
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -53,9 +52,10 @@ class QuizPlugin(BasePlugin[QuizConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.serving = False
-        self.quiz_cache = QuizCache()
-        """Quiz files as read and validated. MkDocs keeps a plugin with ``on_startup`` for the
-        whole ``mkdocs serve``, so a rebuild re-reads only the quiz files edited since."""
+        self.cache = SiteCache()
+        """Quiz files as read, validated and rendered. MkDocs keeps a plugin with ``on_startup``
+        for the whole ``mkdocs serve``, so a rebuild reads and renders only the quiz files edited
+        since."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Under `serve` a raised error on the first build kills the server: errors are shown.
@@ -67,7 +67,10 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         # Quiz-file issues are raised in on_env with the pages' issues: one report, before any
         # page is written.
         self.site = QuizSite(
-            site_settings(config, self.config), site_markdown(config), self.quiz_cache
+            site_settings(config, self.config),
+            site_markdown(config),
+            self.cache,
+            markdown_inputs(config),
         )
         for warning in self.site.label_warnings():
             log.warning(str(warning))

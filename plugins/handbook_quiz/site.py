@@ -17,7 +17,7 @@ from typing import Any
 
 import markdown as markdown_lib
 
-from .embed import Embedder, LinkResolver
+from .embed import Embedder, LinkResolver, RenderCache
 from .errors import QuizIssue, format_issues, page_problems, unused_quiz_issue
 from .labels import labels_for
 from .markdown import QuizExtension
@@ -60,6 +60,30 @@ class SiteSettings:
         return Path(os.path.relpath(self.docs_dir, self.project_dir)).as_posix() + "/"
 
 
+@dataclass
+class SiteCache:
+    """What one site leaves for the next under ``mkdocs serve``: quiz files as read and validated,
+    and quizzes as rendered. A rebuild after editing one quiz file reads and renders only it."""
+
+    quizzes: QuizCache = field(default_factory=QuizCache)
+    renders: RenderCache = field(default_factory=RenderCache)
+
+
+PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
+
+
+def _files_signature(folder: Path | None) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of every file under ``folder``: edited templates show."""
+    if folder is None or not folder.is_dir():
+        return ()
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            found.append((path.relative_to(folder).as_posix(), stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     """A page the site adds to the handbook's own: a quiz's page, My results, the quiz index."""
@@ -75,13 +99,22 @@ class QuizSite:
     """Loads every quiz, renders each once, scans the pages it is given, collects every issue."""
 
     def __init__(
-        self, settings: SiteSettings, markdown: MarkdownFn, cache: QuizCache | None = None
+        self,
+        settings: SiteSettings,
+        markdown: MarkdownFn,
+        cache: SiteCache | None = None,
+        markdown_inputs: object = None,
     ) -> None:
-        """``markdown`` converts quiz text with the site's extensions; ``cache`` keeps files
-        unchanged since the last site (``mkdocs serve``) from being read again."""
+        """``markdown`` converts quiz text with the site's extensions. With a ``cache`` from the
+        last site (``mkdocs serve``), quiz files unchanged since are not read again, and, when
+        ``markdown_inputs`` says what ``markdown`` is made of (``sitesettings.markdown_inputs``),
+        quizzes unchanged are not rendered again either."""
         self.settings = settings
         self.registry = QuizRegistry.load(
-            settings.quizzes_dir, settings.project_dir, settings.docs_dir, cache
+            settings.quizzes_dir,
+            settings.project_dir,
+            settings.docs_dir,
+            cache.quizzes if cache is not None else None,
         )
         self.renderer = Renderer(
             markdown,
@@ -89,7 +122,21 @@ class QuizSite:
             settings.storage_id,
             settings.custom_templates,
         )
-        self.embedder = Embedder(self.registry, self.renderer)
+        renders = None
+        if cache is not None and markdown_inputs is not None:
+            renders = cache.renders
+            renders.use(self._render_inputs(markdown_inputs))
+        self.embedder = Embedder(self.registry, self.renderer, renders)
+
+    def _render_inputs(self, markdown_inputs: object) -> object:
+        """Everything a quiz's HTML depends on besides the quiz itself."""
+        return (
+            markdown_inputs,
+            tuple(sorted(self.renderer.labels.items())),
+            self.renderer.storage_id,
+            _files_signature(self.settings.custom_templates),
+            _files_signature(PACKAGE_TEMPLATES),
+        )
 
     @property
     def labels(self) -> dict[str, str]:

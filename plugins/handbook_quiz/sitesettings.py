@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .site import SiteSettings
 
@@ -48,3 +48,14 @@ def site_settings(
         config_name=config_file.name,
         plugin_name=plugin_name,
     )
+
+
+def markdown_inputs(config: MkDocsConfig) -> str:
+    """What the site's Markdown for quiz text is made of, comparable from one build to the next:
+    the extensions (an extension object by its class) and their options."""
+
+    def name(extension: Any) -> str:
+        return extension if isinstance(extension, str) else type(extension).__qualname__
+
+    extensions = [name(extension) for extension in config.markdown_extensions]
+    return repr((extensions, config.mdx_configs))

@@ -2,7 +2,8 @@
 
 The build and ``handbook check`` are thin callers of it (tests/build/test_cli.py holds them to the
 same output); here it is given pages as text, converted by plain Python-Markdown, and its
-``QuizCache`` is shown to re-read only the quiz files that changed, as ``mkdocs serve`` needs.
+``SiteCache`` is shown to re-read and re-render only the quiz files that changed, as ``mkdocs
+serve`` needs.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ import pytest
 from handbook_quiz.embed import BLOCK_NOT_CLOSED, UNKNOWN_QUIZ, error_box
 from handbook_quiz.errors import BROKEN_QUIZ, QuizIssue, format_issue
 from handbook_quiz.loader import LoadedFile
-from handbook_quiz.registry import QuizCache, QuizRegistry
-from handbook_quiz.site import QuizSite, SiteSettings
+from handbook_quiz.registry import QuizRegistry
+from handbook_quiz.site import QuizSite, SiteCache, SiteSettings
 from unit_helpers import KNOWLEDGE, SELF
 
 
@@ -169,13 +170,13 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_a_rebuild_rereads_only_the_quiz_file_edited(tmp_path: Path, loads: list[str]) -> None:
     extra = {f"quizzes/extra-{n}.yml": KNOWLEDGE for n in range(3)}
     settings = write_site(tmp_path, {"docs/index.md": "# Home\n"}, {**QUIZZES, **extra})
-    cache = QuizCache()
+    cache = SiteCache()
 
     def load() -> QuizRegistry:
         return QuizSite(settings, plain_markdown, cache).registry
 
     first = load()
-    assert sorted(loads) == sorted([*QUIZZES, *extra]) and cache.parsed == 5
+    assert sorted(loads) == sorted([*QUIZZES, *extra]) and cache.quizzes.parsed == 5
     loads.clear()
 
     again = load()
@@ -188,12 +189,12 @@ def test_a_rebuild_rereads_only_the_quiz_file_edited(tmp_path: Path, loads: list
     assert loads == ["quizzes/rapport-check.yml"]  # only the file edited
     assert edited.quizzes["rapport-check"].title == "Repairs"
     assert edited.quizzes["rapport-self"] is first.quizzes["rapport-self"]
-    assert cache.parsed == 6
+    assert cache.quizzes.parsed == 6
 
 
 def test_the_cache_keys_on_content_not_on_the_file_time(tmp_path: Path, loads: list[str]) -> None:
     settings = write_site(tmp_path, {}, QUIZZES)
-    cache = QuizCache()
+    cache = SiteCache()
     QuizSite(settings, plain_markdown, cache)
     loads.clear()
     quiz_file = tmp_path / "quizzes/rapport-self.yml"
@@ -207,7 +208,7 @@ def test_issues_come_back_from_the_cache_and_across_files_checks_still_run(
 ) -> None:
     broken = {"quizzes/broken.yml": "type: knowledge\ntitle: Broken\n"}
     settings = write_site(tmp_path, {}, {**QUIZZES, **broken})
-    cache = QuizCache()
+    cache = SiteCache()
     first = QuizSite(settings, plain_markdown, cache).registry
     (tmp_path / "quizzes/zz-copy.yml").write_text(SELF + "id: rapport-self\n", encoding="utf-8")
     loads.clear()
@@ -221,13 +222,13 @@ def test_issues_come_back_from_the_cache_and_across_files_checks_still_run(
     loads.clear()
     third = QuizSite(settings, plain_markdown, cache).registry
     assert loads == [] and sorted(third.broken) == ["broken"]
-    assert len(cache.entries) == 3  # the deleted file is forgotten
+    assert len(cache.quizzes.entries) == 3  # the deleted file is forgotten
 
 
 def test_a_page_added_to_docs_validates_every_quiz_again(tmp_path: Path, loads: list[str]) -> None:
     chaptered = {"quizzes/rapport-check.yml": KNOWLEDGE + "chapter: rapport.md\n"}
     settings = write_site(tmp_path, {}, {**QUIZZES, **chaptered})
-    cache = QuizCache()
+    cache = SiteCache()
     first = QuizSite(settings, plain_markdown, cache).registry
     assert "rapport-check" in first.broken  # its chapter does not exist yet
     (tmp_path / "docs/rapport.md").write_text("# Rapport\n", encoding="utf-8")
@@ -235,3 +236,46 @@ def test_a_page_added_to_docs_validates_every_quiz_again(tmp_path: Path, loads: 
     second = QuizSite(settings, plain_markdown, cache).registry
     assert sorted(loads) == sorted(QUIZZES)  # which pages exist is part of every file's check
     assert "rapport-check" in second.quizzes
+
+
+def embed_all(site: QuizSite) -> None:
+    page = "".join(f"/// quiz | {quiz_id}\n///\n\n" for quiz_id in site.registry.quizzes)
+    scan(site, {"index.md": "# Home\n\n" + page})
+
+
+def test_a_rebuild_renders_only_the_quiz_edited_while_nothing_else_changed(
+    tmp_path: Path,
+) -> None:
+    snippet = {"quizzes/snippet-check.yml": KNOWLEDGE.replace("Withdrawal", "--8<-- 'x.md'")}
+    settings = write_site(tmp_path, {}, {**QUIZZES, **snippet})
+    cache = SiteCache()
+
+    def build(inputs: object = "site markdown", **changes: object) -> QuizSite:
+        site = QuizSite(replace(settings, **changes), plain_markdown, cache, inputs)
+        embed_all(site)
+        return site
+
+    first = build()
+    assert cache.renders.rendered == 3
+    html = dict(first.embedder.cache)
+
+    again = build()
+    assert cache.renders.rendered == 4  # only the quiz that includes a snippet, every time
+    assert again.embedder.cache == html
+
+    quiz_file = tmp_path / "quizzes/rapport-self.yml"
+    quiz_file.write_text(SELF.replace("title: Rapport", "title: Presence"), encoding="utf-8")
+    edited = build()
+    assert cache.renders.rendered == 6  # the snippet quiz and the one edited
+    assert "Presence" in edited.embedder.cache["rapport-self"]
+    assert edited.embedder.cache["rapport-check"] == html["rapport-check"]
+
+    build(storage_id="other")  # anything else rendering reads: every quiz again
+    assert cache.renders.rendered == 9
+    build(inputs="other markdown")
+    assert cache.renders.rendered == 12
+
+    QuizSite(settings, plain_markdown, cache)  # without inputs to compare, nothing is reused
+    quiz_file.unlink()
+    build(inputs="other markdown")
+    assert sorted(cache.renders.html) == ["rapport-check"]  # gone and snippet quizzes not kept
