@@ -32,7 +32,7 @@ texts = st.builds(
     st.sampled_from(LETTERS + "\"'(\u201c\u2018"),
     st.text(alphabet=LETTERS + PUNCTUATION + "0123456789", max_size=40),
 )
-"""Prose as the shortcut accepts it: every letter class, digit and punctuation mark it lets through."""
+"""Prose as the shortcut accepts it: each letter class, digit and punctuation mark it lets in."""
 
 
 def converter(extensions: list[str]) -> markdown.Markdown:
@@ -74,7 +74,8 @@ def test_block_syntax_does_not(text: str) -> None:
 
 @pytest.mark.parametrize("mark", list("*_`[]<>&#|{}~\\^=+:") + ["\n", "\t", "\u00a0"])
 def test_inline_syntax_does_not(mark: str) -> None:
-    # ":" is prose punctuation ("Note: ..."), and only :emoji: syntax would care; no trusted extension has it.
+    # ":" is prose punctuation ("Note: ..."), and only :emoji: syntax would care; no trusted
+    # extension has it.
     text = f"a{mark}b{mark}c"
     assert bool(PLAIN_TEXT.fullmatch(text)) == (mark == ":")
 
