@@ -7,6 +7,9 @@ warning on a good item costs an instructor more than a missed one. A quiz silenc
 
 Warnings are ``QuizIssue`` objects whose message starts with ``warning[<code>]: ``, so that they
 print as ``quizzes/x.yml:14:7: questions[2]: warning[key-position]: ...`` like errors do.
+
+Which codes apply to an entry is its kind's to say (``Kind.lints``, ``QuestionKind.choice_feedback``
+in ``kinds``): a true/false question is never warned about having two choices.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import kinds
 from .errors import QuizIssue
 
 if TYPE_CHECKING:
@@ -168,11 +172,18 @@ def _knowledge(quiz: Quiz, loaded: LoadedFile) -> list[QuizIssue]:
     single = [
         (i, q) for i, q in enumerate(quiz.questions) if sum(c.correct for c in q.choices) == 1
     ]
-    out += _key_position(single, loaded)
-    out += _key_longest(single, loaded)
+    out += _key_position(_of_kinds_that_lint(single, "key-position"), loaded)
+    out += _key_longest(_of_kinds_that_lint(single, "key-longest"), loaded)
     for i, question in enumerate(quiz.questions):
         out += _question(i, question, loaded)
     return out
+
+
+def _of_kinds_that_lint(
+    questions: list[tuple[int, Question]], code: str
+) -> list[tuple[int, Question]]:
+    """The questions whose kind the warning ``code`` applies to."""
+    return [(i, q) for i, q in questions if kinds.question_kind(q).lints(code)]
 
 
 def _key_position(single: list[tuple[int, Question]], loaded: LoadedFile) -> list[QuizIssue]:
@@ -301,6 +312,8 @@ def _emphasised(text: str, start: int, end: int) -> bool:
 
 
 def _question(i: int, question: Question, loaded: LoadedFile) -> list[QuizIssue]:
+    """The warnings about one question that its kind takes (``Kind.lints``)."""
+    kind = kinds.question_kind(question)
     out: list[QuizIssue] = []
     where = ("questions", i)
     correct = [c.correct for c in question.choices]
@@ -363,7 +376,9 @@ def _question(i: int, question: Question, loaded: LoadedFile) -> list[QuizIssue]
             )
         )
     missing = [
-        j + 1 for j, c in enumerate(question.choices) if not c.correct and not plain(c.feedback)
+        j + 1
+        for j, c in enumerate(question.choices)
+        if kind.choice_feedback and not c.correct and not plain(c.feedback)
     ]
     if missing:
         listed = ", ".join(map(str, missing))
@@ -385,7 +400,7 @@ def _question(i: int, question: Question, loaded: LoadedFile) -> list[QuizIssue]
                 "the question has no 'explanation': say why the key is right",
             )
         )
-    return out
+    return [issue for issue in out if kind.lints(code_of(issue))]
 
 
 def _stem(question: Question) -> str:
@@ -405,6 +420,8 @@ def _duplicates(pairs: list[tuple[Quiz, LoadedFile]]) -> list[QuizIssue]:
     for quiz, loaded in pairs:
         if quiz.is_knowledge:
             for i, question in enumerate(quiz.questions):
+                if not kinds.question_kind(question).lints("duplicate-question"):
+                    continue
                 stem = _stem(question)
                 entries.append(
                     (
@@ -603,6 +620,8 @@ def _self_assessment(quiz: Quiz, loaded: LoadedFile) -> list[QuizIssue]:
     out: list[QuizIssue] = []
     keys = quiz.perspective_keys
     for i, item in enumerate(quiz.items):
+        if not kinds.item_kind(item).lints("double-barrelled"):
+            continue
         for key in keys:
             found = _double_barrelled(item.text.get(key, ""))
             if found:
@@ -658,6 +677,8 @@ def _self_assessment(quiz: Quiz, loaded: LoadedFile) -> list[QuizIssue]:
         and sum(bool(_FREQUENCY.match(plain(label).lower())) for label in scale.labels) >= 2
     ):
         for i, item in enumerate(quiz.items):
+            if not kinds.item_kind(item).lints("scale-mismatch"):
+                continue
             for key in keys:
                 text = plain(item.text.get(key, ""))
                 if _ABILITY.search(text):

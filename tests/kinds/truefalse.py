@@ -1,9 +1,10 @@
 """A true/false question for knowledge checks: a test-only kind, proof that a kind is one module.
 
 Everything the plugin does with it is here: its schema part, its checks, its model, scoring, its
-template partial, its exports (GIFT, Moodle XML, QTI, answer key) and its browser behaviour (the
-choice behaviour: on the page it is a two-choice question, answered with a choice position like
-every knowledge-check question). Registered with ``register_kind(TrueFalseKind())``; a quiz
+template partial, its exports (GIFT, Moodle XML, QTI, answer key), which item-writing warnings
+apply to it, how long it takes, and its browser behaviour (the choice behaviour: on the page it is
+a two-choice question, answered with a choice position like every knowledge-check question).
+Registered with ``register_kind(TrueFalseKind())``; a quiz
 selects it per question::
 
     - kind: true-false
@@ -44,6 +45,13 @@ class TrueFalseKind(QuestionKind):
     js_behaviour: ClassVar[str] = "choice"
     template: ClassVar[str] = "kinds/true-false.html.jinja"
     boolean_keys: ClassVar[tuple[str, ...]] = ("answer",)
+    lint_codes: ClassVar[frozenset[str] | None] = frozenset(
+        {"negative-stem", "missing-feedback", "duplicate-question"}
+    )
+    """The choices are always True and False: the warnings about how choices are written (two
+    choices, the key's position or length, "all of the above") do not fit."""
+    choice_feedback: ClassVar[bool] = False
+    """No feedback per choice: ``missing-feedback`` asks only for the explanation."""
     template_source: ClassVar[str | None] = (
         "{#- A true/false statement (tests/kinds/truefalse.py). #}\n"
         '<fieldset class="hq-question hq-true-false" id="{{ qid }}" data-hq-qid="{{ q.id }}"'
@@ -107,6 +115,10 @@ class TrueFalseKind(QuestionKind):
 
     def hash_key(self, entry: Question) -> Any:
         return [entry.id, self.name, self._answer(entry)]
+
+    def seconds(self, entry: Question) -> int:
+        """A statement to judge: quicker than a question with several choices to weigh."""
+        return 20
 
     def right(self, question: Question, chosen: Any) -> bool:
         return list(chosen) == [0 if self._answer(question) else 1]

@@ -1,9 +1,9 @@
 """The seam for question kinds: a kind added from outside the package, in one module.
 
 tests/kinds/truefalse.py (a true/false question in a knowledge check) is registered with the
-public ``register_kind`` and then validated, rendered, scored and exported like the built-in
-kinds, with no edit anywhere in the plugin: the kind is that file, and this test. The built-in
-kinds' schema parts are the shipped schema's.
+public ``register_kind`` and then validated, rendered, scored, exported, linted and timed like the
+built-in kinds, with no edit anywhere in the plugin: the kind is that file, and this test. The
+built-in kinds' schema parts are the shipped schema's.
 """
 
 from __future__ import annotations
@@ -24,8 +24,12 @@ from handbook_quiz.export.gift import export_gift
 from handbook_quiz.export.moodle_xml import export_moodle_xml
 from handbook_quiz.export.qti import export_qti
 from handbook_quiz.export.text import Site, Text
+from handbook_quiz.lint import CODES, lint_quizzes
+from handbook_quiz.loader import load_text
 from handbook_quiz.schema import effective_schema, quiz_schema
 from handbook_quiz.scoring import content_hash, knowledge_score
+from handbook_quiz.timing import reading_minutes
+from handbook_quiz.validate import validate
 from unit_helpers import SELF, check_text, dedent, make_renderer, quiz_from
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
@@ -265,3 +269,69 @@ def test_a_registered_kind_joins_the_schema_of_its_type_only(true_false: TrueFal
     ]
     assert schema["$defs"]["selfAssessment"] == quiz_schema()["$defs"]["selfAssessment"]
     assert "allOf" not in quiz_schema()["$defs"]["knowledge"]["properties"]["questions"]["items"]
+
+
+def _warnings(text: str) -> list[str]:
+    """The item-writing warnings for one quiz file, as ``handbook check --lint`` prints them."""
+    loaded = load_text(dedent(text), "quizzes/x.yml")
+    quiz, issues = validate(loaded, "x")
+    assert quiz is not None and issues == [], issues
+    return [str(warning) for warning in lint_quizzes([(quiz, loaded)])]
+
+
+TRUE_FALSE_LINT = dedent("""
+    type: knowledge
+    title: Statements
+    questions:
+""") + "".join(
+    f"  - id: s{n}\n    kind: true-false\n    text: Statement {n} is true.\n    answer: true\n"
+    f"    explanation: Because.\n"
+    for n in range(1, 7)
+)
+
+
+def test_a_true_false_question_gets_no_two_choices_warning(true_false: TrueFalseKind) -> None:
+    """Six statements, all true, each with two choices and the key first: no warning about
+    choices (two-choices, key-position, key-longest) fits a question whose choices are fixed."""
+    assert _warnings(TRUE_FALSE_LINT) == []
+    two_choices = TRUE_FALSE_LINT + (
+        "  - id: pick\n"
+        "    text: Which one is a vegetable?\n"
+        "    choices:\n"
+        "      - text: A carrot\n"
+        "        correct: true\n"
+        "        feedback: It is.\n"
+        "      - text: A stone\n"
+        "        feedback: It is not.\n"
+        "    explanation: Carrots are vegetables.\n"
+    )
+    assert [re.sub(r"^.*warning\[([a-z-]+)\].*$", r"\1", w) for w in _warnings(two_choices)] == [
+        "two-choices"
+    ]
+    assert all("(id: pick)" in w for w in _warnings(two_choices))
+
+
+def test_a_true_false_question_still_needs_its_explanation(true_false: TrueFalseKind) -> None:
+    """``missing-feedback`` applies, but only to the explanation: its choices have no
+    ``feedback:`` to ask for."""
+    without = TRUE_FALSE_LINT.replace("    explanation: Because.\n", "", 1)
+    assert _warnings(without) == [
+        "quizzes/x.yml:4:5: questions[1] (id: s1): warning[missing-feedback]: the question has "
+        "no 'explanation': say why the key is right"
+    ]
+
+
+def test_every_kind_names_codes_of_its_quiz_type(true_false: TrueFalseKind) -> None:
+    for kind in kinds.registered():
+        own = {code for code, c in CODES.items() if kind.quiz_type in c.types}
+        assert kind.lint_codes is None or kind.lint_codes <= own, kind.name
+    assert not true_false.lints("two-choices") and true_false.lints("missing-feedback")
+    assert kinds.default_kind("knowledge").lints("two-choices")
+
+
+def test_reading_time_comes_from_each_kind(true_false: TrueFalseKind) -> None:
+    """20 s a true/false statement, 30 s a choice question: 2 x 20 + 30 = 70 s, about 2 min."""
+    assert [kinds.kind_of(q).seconds(q) for q in quiz_from(QUIZ).questions] == [20, 30, 20]
+    assert reading_minutes(quiz_from(QUIZ)) == 2
+    assert reading_minutes(quiz_from(TRUE_FALSE_LINT)) == 2  # 6 x 20 s
+    assert reading_minutes(quiz_from(SELF)) == 1  # 3 x 10 s

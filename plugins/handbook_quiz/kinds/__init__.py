@@ -88,6 +88,14 @@ class Kind:
     """The partial's Jinja source, for kinds that live outside the package's ``templates/``."""
     boolean_keys: ClassVar[tuple[str, ...]] = ()
     """Keys that take only the words true and false (YAML 1.1 also reads yes/no/on/off)."""
+    lint_codes: ClassVar[frozenset[str] | None] = None
+    """The item-writing warnings (codes of ``lint.CODES``) that apply to its entries; None for
+    every code of its quiz type. ``lint.py`` asks it, entry by entry: a true/false question has
+    two fixed choices, so ``two-choices`` says nothing about how it was written."""
+
+    def lints(self, code: str) -> bool:
+        """Whether the item-writing warning ``code`` applies to an entry of this kind."""
+        return self.lint_codes is None or code in self.lint_codes
 
     def schema(self) -> dict[str, Any]:
         """JSON Schema of one entry; may ``$ref`` the shipped schema's ``$defs``. A kind with a
@@ -107,6 +115,11 @@ class Kind:
         """What scoring depends on, for the content hash (JSON-serialisable)."""
         raise NotImplementedError
 
+    def seconds(self, entry: Any) -> int:
+        """About how long a reader takes over one entry: ``timing.py`` adds them up for the
+        quiz's "about N min"."""
+        raise NotImplementedError
+
 
 class QuestionKind(Kind):
     """A kind of knowledge-check question. Its entries are ``Question`` models (a subclass may add
@@ -114,8 +127,17 @@ class QuestionKind(Kind):
 
     quiz_type: ClassVar[QuizType] = "knowledge"
 
+    choice_feedback: ClassVar[bool] = True
+    """Its choices are the instructor's, each with its own ``feedback:``: ``missing-feedback``
+    then also asks for it on every wrong choice (a kind with fixed choices, such as true/false,
+    has only the explanation)."""
+
     def build(self, entry: EntryCheck) -> Question:
         raise NotImplementedError
+
+    def seconds(self, entry: Question) -> int:
+        """30 s a question, 30 s more with a vignette to read first."""
+        return 30 + (30 if entry.vignette else 0)
 
     def right(self, question: Question, chosen: Sequence[int]) -> bool:
         """Whether the chosen choice positions (in the order given) answer the question; by
@@ -154,6 +176,10 @@ class ItemKind(Kind):
 
     def build(self, entry: EntryCheck) -> Item:
         raise NotImplementedError
+
+    def seconds(self, entry: Item) -> int:
+        """10 s a statement."""
+        return 10
 
     def scored(self, item: Item, value: int, scale: Scale) -> int:
         """The value an answer scores."""
@@ -256,6 +282,12 @@ def item_kind(item: Item) -> ItemKind:
 def kind_of(entry: Question | Item) -> Kind:
     """The kind of a built entry (a question or an item)."""
     return _registry()[entry.kind]
+
+
+def entries_of(quiz: Quiz) -> tuple[Question, ...] | tuple[Item, ...]:
+    """The entries of a quiz's list (``ENTRY_LISTS``): a knowledge check's questions, a
+    self-assessment's items."""
+    return quiz.questions if quiz.is_knowledge else quiz.items
 
 
 def template_source(name: str) -> str | None:
