@@ -20,12 +20,14 @@ from typing import ClassVar
 import pytest
 from handbook_quiz import assets, kinds
 from handbook_quiz.export.answers import export_answers
+from handbook_quiz.export.cli import _summary
 from handbook_quiz.export.gift import export_gift
 from handbook_quiz.export.moodle_xml import export_moodle_xml
 from handbook_quiz.export.qti import export_qti
 from handbook_quiz.export.text import Site, Text
 from handbook_quiz.lint import CODES, lint_quizzes
 from handbook_quiz.loader import load_text
+from handbook_quiz.model import Question
 from handbook_quiz.schema import effective_schema, quiz_schema
 from handbook_quiz.scoring import content_hash, knowledge_score
 from handbook_quiz.timing import reading_minutes
@@ -335,3 +337,28 @@ def test_reading_time_comes_from_each_kind(true_false: TrueFalseKind) -> None:
     assert reading_minutes(quiz_from(QUIZ)) == 2
     assert reading_minutes(quiz_from(TRUE_FALSE_LINT)) == 2  # 6 x 20 s
     assert reading_minutes(quiz_from(SELF)) == 1  # 3 x 10 s
+
+
+def test_the_export_note_on_partial_credit_asks_each_kind(
+    true_false: TrueFalseKind, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``handbook export`` notes Moodle's partial credit only for a quiz with a question whose
+    kind gives it (``QuestionKind.multiple``), whatever its choices look like."""
+
+    class Partial(TrueFalseKind):
+        name: ClassVar[str] = "true-false-partial"
+        key: ClassVar[str | None] = "true-false-partial"
+
+        def multiple(self, question: Question) -> bool:
+            return True
+
+    files = {"gift/x.gift.txt": b""}
+    _summary(files, [quiz_from(QUIZ)], Path("out"))
+    assert "Note:" not in capsys.readouterr().out
+    kinds.register_kind(Partial())
+    try:
+        partial = quiz_from(QUIZ.replace("kind: true-false\n", "kind: true-false-partial\n", 1))
+        _summary(files, [partial], Path("out"))
+    finally:
+        kinds.unregister_kind(Partial.name)
+    assert "Note: " in capsys.readouterr().out

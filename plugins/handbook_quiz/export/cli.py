@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .. import kinds
 from ..cli import config_option, config_path
 from ..errors import HandbookError, format_issues
 from ..model import Quiz
@@ -230,6 +231,6 @@ def _summary(files: Files, quizzes: list[Quiz], out: Path) -> None:
         f"Exported {len(quizzes)} quiz{'zes' if len(quizzes) != 1 else ''} to {out}: {listed}"
     )
     if any(p.startswith(("gift/", "moodle-xml/")) for p in files) and any(
-        q.multiple for z in quizzes for q in z.questions
+        kinds.partial_credit(quiz.questions) for quiz in quizzes
     ):
         click.echo(f"Note: {PARTIAL_CREDIT_NOTE}")
