@@ -106,9 +106,7 @@ def test_each_module_runs_with_only_what_it_uses_and_twice_changes_nothing(
         kind = module.removeprefix("kinds/").removesuffix(".js")
         assert blank.evaluate(f"() => typeof HandbookQuiz.kinds.{kind}.read") == "function"
     assert set(names) == expected
-    blank.evaluate(
-        "() => { window.__first = HandbookQuiz; window.__objects = Object.values(HandbookQuiz); }"
-    )
+    blank.evaluate("() => { window.__objects = Object.values(HandbookQuiz); }")
     blank.add_script_tag(content=(SOURCES / module).read_text(encoding="utf-8"))
     assert blank.evaluate(
         "() => Object.values(HandbookQuiz).every((v, i) => v === window.__objects[i])"
