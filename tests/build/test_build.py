@@ -1,4 +1,5 @@
-"""Full builds of small temporary sites, as ``mkdocs build`` runs them (with and without --strict)."""
+"""Full builds of small temporary sites, as ``mkdocs build`` runs them (with and without
+--strict)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ CHAPTER = dedent("""
 
 QUIZ_WITH_LINKS = KNOWLEDGE.replace(
     "type: knowledge\n",
-    "type: knowledge\nchapter: rapport.md\ndescription: Revisit [Skills](rapport.md#skills) and [the start](part/intro.md).\n",
+    "type: knowledge\nchapter: rapport.md\n"
+    "description: Revisit [Skills](rapport.md#skills) and [the start](part/intro.md).\n",
 )
 
 
@@ -54,7 +56,8 @@ def quiz_fragment(html: str, dom_id: str) -> str:
 
 @pytest.fixture(scope="module")
 def material_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real target: theme material with no web fonts, one chapter embedding both quizzes, one built."""
+    """The real target: theme material with no web fonts, one chapter embedding both quizzes, one
+    built."""
     root = tmp_path_factory.mktemp("material")
     config = make_site(
         root,
@@ -119,9 +122,10 @@ def test_search_finds_questions_once_and_never_shows_answers(tmp_path: Path) -> 
     )
     site = build_site(config)
     entries = search_entries(site)
-    where = lambda words: sorted(
-        loc.split("#")[0] for loc, text in entries.items() if words in text
-    )  # noqa: E731
+
+    def where(words: str) -> list[str]:
+        return sorted(loc.split("#")[0] for loc, text in entries.items() if words in text)
+
     # The chapter holds the quiz, so its own page would only repeat it in the results; a quiz no
     # chapter embeds (same question text) is found on its own page.
     assert where("What kind of rupture is this?") == ["quizzes/unused/", "rapport/"]
@@ -138,7 +142,9 @@ def test_a_quiz_s_headings_continue_the_outline_of_the_page_that_holds_it(tmp_pa
     config = make_site(
         tmp_path,
         {
-            "docs/index.md": "# Home\n\n/// quiz | top\n///\n\n## Part\n\n### Deeper\n\n/// quiz | top\n///\n",
+            "docs/index.md": (
+                "# Home\n\n/// quiz | top\n///\n\n## Part\n\n### Deeper\n\n/// quiz | top\n///\n"
+            ),
             "quizzes/top.yml": SELF.replace(
                 "type: self-assessment\n", "type: self-assessment\nchapter: index.md\n"
             ),
@@ -193,7 +199,8 @@ def test_errors_in_quiz_files_stop_the_build_before_any_page_is_written(
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == [
         "handbook-quiz: 3 problems in 2 files:\n"
         "quizzes/bad-one.yml:3:12: questions: needs at least one question (found none)\n"
-        "quizzes/bad-two.yml:1:7: type: 'knowlege' is not allowed: use one of knowledge, self-assessment (did you mean 'knowledge'?)\n"
+        "quizzes/bad-two.yml:1:7: type: 'knowlege' is not allowed: use one of knowledge, "
+        "self-assessment (did you mean 'knowledge'?)\n"
         "quizzes/bad-two.yml:3:1: titel: unknown key 'titel' (did you mean 'title'?)"
     ]
     assert_nothing_written(tmp_path / "site")
@@ -206,7 +213,9 @@ def test_unknown_embed_ids_on_several_pages_are_reported_together(
     config = make_site(
         tmp_path,
         {
-            "docs/index.md": "# Home\n\n/// quiz | rapport-check\n///\n\n/// quiz | rapport-chek\n///\n",
+            "docs/index.md": (
+                "# Home\n\n/// quiz | rapport-check\n///\n\n/// quiz | rapport-chek\n///\n"
+            ),
             "docs/part/other.md": "# Other\n\nText.\n\n/// quiz | empathy-check\n///\n",
             "quizzes/rapport-check.yml": KNOWLEDGE,
         },
@@ -248,22 +257,27 @@ def test_a_not_recognised_block_fails_the_build_naming_page_and_line(
     config = make_site(
         tmp_path,
         {
-            "docs/index.md": "# Home\n\nText.\n\n/// quiz | rapport-check\n    attrs: {class: wide}\n///\n",
+            "docs/index.md": (
+                "# Home\n\nText.\n\n/// quiz | rapport-check\n    attrs: {class: wide}\n///\n"
+            ),
             "quizzes/rapport-check.yml": KNOWLEDGE,
         },
     )
     with caplog.at_level(logging.INFO), pytest.raises(Abort):
         build_site(config)
     assert (
-        "docs/index.md:5: quiz block 'rapport-check' not recognised: write exactly '/// quiz | <id>' then '///' "
-        "on its own line; the block takes no options"
+        "docs/index.md:5: quiz block 'rapport-check' not recognised: write exactly "
+        "'/// quiz | <id>' then '///' on its own line; the block takes no options"
     ) in caplog.text
     assert_nothing_written(tmp_path / "site")
 
 
 # ---------- unused quizzes ----------
 
-UNUSED = "handbook-quiz: quizzes/rapport-self.yml: quiz 'rapport-self' is not embedded in any page: add '/// quiz | rapport-self' and '///' to a chapter"
+UNUSED = (
+    "handbook-quiz: quizzes/rapport-self.yml: quiz 'rapport-self' is not embedded in any page: "
+    "add '/// quiz | rapport-self' and '///' to a chapter"
+)
 
 
 def unused_site(root: Path) -> Path:
@@ -272,7 +286,8 @@ def unused_site(root: Path) -> Path:
         {
             "docs/index.md": "# Home\n\n/// quiz | rapport-check\n///\n",
             "quizzes/rapport-check.yml": KNOWLEDGE,
-            "quizzes/rapport-self.yml": SELF,  # only on its own generated page, which does not count
+            # only on its own generated page, which does not count
+            "quizzes/rapport-self.yml": SELF,
         },
     )
 
@@ -344,8 +359,8 @@ def test_a_link_to_a_missing_page_fails_the_build(
     with caplog.at_level(logging.INFO), pytest.raises(Abort):
         build_site(make_site(tmp_path, files), strict=True)
     assert (
-        "quizzes/rapport-check.yml:3:14: description: link to 'part/gone.md' does not match any page in docs/ (did you mean 'part/intro.md'?)"
-        in caplog.text
+        "quizzes/rapport-check.yml:3:14: description: link to 'part/gone.md' does not match any "
+        "page in docs/ (did you mean 'part/intro.md'?)" in caplog.text
     )
     assert_nothing_written(tmp_path / "site")
 
@@ -358,11 +373,13 @@ def test_a_link_to_a_missing_anchor_fails_strict(
     with caplog.at_level(logging.INFO), pytest.raises(Abort, match="in strict mode"):
         build_site(config, strict=True)
     assert (
-        "Doc file 'part/intro.md' contains a link 'rapport.md#skils (in quizzes/rapport-check.yml)', "
+        "Doc file 'part/intro.md' contains a link "
+        "'rapport.md#skils (in quizzes/rapport-check.yml)', "
         "but the doc 'rapport.md' does not contain an anchor '#skils'."
     ) in caplog.text
     assert (
-        "Doc file 'quizzes/rapport-check.md' contains a link 'rapport.md#skils (in quizzes/rapport-check.yml)', "
+        "Doc file 'quizzes/rapport-check.md' contains a link "
+        "'rapport.md#skils (in quizzes/rapport-check.yml)', "
         "but the doc 'rapport.md' does not contain an anchor '#skils'."
     ) in caplog.text
 
@@ -371,21 +388,23 @@ def test_a_link_to_a_missing_anchor_fails_strict(
 
 
 def test_snippets_auto_append_does_not_leak_into_quiz_fragments(tmp_path: Path) -> None:
-    yml = (
-        MKDOCS_YML
-        + (
-            "  - abbr\n"
-            "  - pymdownx.snippets:\n"
-            f"      base_path: ['{tmp_path / 'includes'}']\n"  # snippets resolves relative paths against the cwd
-            "      auto_append: [abbreviations.md]\n"
-            "      check_paths: true\n"
-        )
+    yml = MKDOCS_YML + (
+        "  - abbr\n"
+        "  - pymdownx.snippets:\n"
+        # snippets resolves relative paths against the cwd
+        f"      base_path: ['{tmp_path / 'includes'}']\n"
+        "      auto_append: [abbreviations.md]\n"
+        "      check_paths: true\n"
     )
     config = make_site(
         tmp_path,
         {
-            "includes/abbreviations.md": "*[rupture]: A deterioration in the alliance.\n\nGLOSSARY-FOOTER\n",
-            "docs/index.md": "# Home\n\nA rupture can be repaired.\n\n/// quiz | rapport-check\n///\n",
+            "includes/abbreviations.md": (
+                "*[rupture]: A deterioration in the alliance.\n\nGLOSSARY-FOOTER\n"
+            ),
+            "docs/index.md": (
+                "# Home\n\nA rupture can be repaired.\n\n/// quiz | rapport-check\n///\n"
+            ),
             "quizzes/rapport-check.yml": KNOWLEDGE,
         },
         yml,
@@ -456,7 +475,8 @@ def html_files(site: Path) -> dict[str, bytes]:
 def test_quiz_pages_share_one_navigation_without_changing_a_byte(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, directory_urls: bool
 ) -> None:
-    """The real handbook built with the shared navigation and without it: every page is identical."""
+    """The real handbook built with the shared navigation and without it: every page is
+    identical."""
     import handbook_quiz.plugin as plugin_module
 
     shared = html_files(build_handbook(tmp_path / "shared", use_directory_urls=directory_urls))
@@ -496,12 +516,15 @@ def test_a_quiz_page_listed_in_the_nav_is_marked_as_the_current_page(tmp_path: P
     config = make_site(
         tmp_path,
         {
-            "docs/index.md": "# Home\n\n/// quiz | rapport-check\n///\n\n/// quiz | rapport-self\n///\n",
+            "docs/index.md": (
+                "# Home\n\n/// quiz | rapport-check\n///\n\n/// quiz | rapport-self\n///\n"
+            ),
             "quizzes/rapport-check.yml": KNOWLEDGE,
             "quizzes/rapport-self.yml": SELF,
         },
         MKDOCS_YML
-        + "theme:\n  name: material\n  font: false\nnav:\n  - index.md\n  - quizzes/rapport-check.md\n",
+        + "theme:\n  name: material\n  font: false\n"
+        + "nav:\n  - index.md\n  - quizzes/rapport-check.md\n",
     )
     site = build_site(config, strict=True)
     listed = (site / "quizzes/rapport-check/index.html").read_text(encoding="utf-8")
@@ -513,7 +536,10 @@ def test_a_quiz_page_listed_in_the_nav_is_marked_as_the_current_page(tmp_path: P
 def test_an_answer_with_a_collapsible_note_inside_is_cut_whole() -> None:
     from handbook_quiz.searchview import without_excluded_parts
 
-    simple = '<p>Q</p><details class="hq-answer" data-search-exclude><summary>A</summary>why</details><p>next</p>'
+    simple = (
+        '<p>Q</p><details class="hq-answer" data-search-exclude><summary>A</summary>why</details>'
+        "<p>next</p>"
+    )
     assert without_excluded_parts(simple) == "<p>Q</p><p>next</p>"
     nested = (
         '<details class="hq-answer" data-search-exclude><summary>A</summary><details class="note">'
@@ -527,7 +553,8 @@ def test_an_answer_with_a_collapsible_note_inside_is_cut_whole() -> None:
 def test_search_never_shows_an_answer_explained_with_a_collapsible_note(tmp_path: Path) -> None:
     quiz = KNOWLEDGE.replace("type: knowledge\n", "type: knowledge\nchapter: rapport.md\n").replace(
         "  - id: signs",
-        '    explanation: |\n      Before.\n\n      ??? note "More"\n          Inside.\n\n      Afterwards zebracorn.\n'
+        '    explanation: |\n      Before.\n\n      ??? note "More"\n          Inside.\n\n'
+        "      Afterwards zebracorn.\n"
         "  - id: signs",
     )
     config = make_site(

@@ -1,4 +1,5 @@
-"""The `handbook` command: scaffolding, nav editing, `check` against the build, and a newcomer's first chapter.
+"""The `handbook` command: scaffolding, nav editing, `check` against the build, a newcomer's first
+chapter.
 
 Every test works on a temporary copy of tests/small_site, a handbook with two chapters whose
 mkdocs.yml carries comments, an `!ENV` tag and uneven spacing that edits must keep.
@@ -42,7 +43,8 @@ NEW_FILES = (
 
 @pytest.fixture
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh copy of the small handbook, made the current folder as an instructor's terminal would be."""
+    """A fresh copy of the small handbook, made the current folder as an instructor's terminal
+    would be."""
     root = tmp_path / "handbook"
     shutil.copytree(SMALL_SITE, root)
     monkeypatch.chdir(root)
@@ -76,7 +78,7 @@ def mkdocs_build(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
 
 
 def build_messages(output: str) -> list[str]:
-    """The plugin's messages in a build log: the 'handbook-quiz:' headline and the lines under it."""
+    """The plugin's messages in a build log: the 'handbook-quiz:' headline and the lines below."""
     lines, inside = [], False
     for line in output.splitlines():
         level = re.match(r"^(INFO|WARNING|ERROR|DEBUG)\s+-\s+(.*)$", line)
@@ -210,7 +212,8 @@ TITLES = [
     "yes",
     "No",
     "1.0",
-    "0E0",  # a number in YAML 1.2 only (ruamel), text in YAML 1.1 (MkDocs): found by the property test below
+    # a number in YAML 1.2 only (ruamel), text in YAML 1.1 (MkDocs): found by the property test
+    "0E0",
     "0o17",
     "null",
     "- a dash",
@@ -249,8 +252,8 @@ def test_new_chapter_adds_one_nav_line_that_reads_back_as_the_title(site: Path, 
         title: "new-chapter.md"
     }  # YAML 1.2 too
     assert (
-        f"Added it to the nav in mkdocs.yml, at the end of the 'Chapters' section:\n    {added.strip()}\n"
-        in result.output
+        "Added it to the nav in mkdocs.yml, at the end of the 'Chapters' section:\n"
+        f"    {added.strip()}\n" in result.output
     )
     heading = (site / "docs/new-chapter.md").read_text(encoding="utf-8").splitlines()[0]
     converted = markdown.markdown(heading, extensions=["attr_list", "toc"])
@@ -260,8 +263,9 @@ def test_new_chapter_adds_one_nav_line_that_reads_back_as_the_title(site: Path, 
 
 
 def test_the_issues_long_title_with_its_own_file_name_is_one_nav_line(site: Path) -> None:
-    """The command exactly as the instructor typed it (issue 16, point 1): the title and the file name
-    made from it give a nav line of over 80 characters, which ruamel's default width used to wrap."""
+    """The command exactly as the instructor typed it (issue 16, point 1): the title and the file
+    name made from it give a nav line of over 80 characters, which ruamel's default width used to
+    wrap."""
     title = "Working with interpreters in family therapy sessions"
     before = (site / "mkdocs.yml").read_text(encoding="utf-8")
     result = handbook("new", "chapter", title)
@@ -318,8 +322,8 @@ def test_new_chapter_says_what_to_do_next(site: Path) -> None:
     assert result.exit_code == 0, result.output
     steps = result.output.split("\nNext:\n", 1)[1].splitlines()
     assert steps[0] == (
-        "  1. Preview: run 'mkdocs serve' and open http://127.0.0.1:8000/motivational-interviewing/ "
-        "(it reloads each time you save a file)."
+        "  1. Preview: run 'mkdocs serve' and open "
+        "http://127.0.0.1:8000/motivational-interviewing/ (it reloads each time you save a file)."
     )
     assert (
         "docs/motivational-interviewing.md" in steps[1]
@@ -389,7 +393,8 @@ def test_nav_edit_keeps_other_indentation_styles_tags_and_trailing_comments(tmp_
     result = add_to_nav(config, "Motivational interviewing: an introduction", "mi.md")
     assert result.added, result.reason
     after = config.read_bytes().decode()
-    entry = "  - 'Motivational interviewing: an introduction': mi.md\r\n"  # quoted, at the section's own indentation
+    # quoted, at the section's own indentation
+    entry = "  - 'Motivational interviewing: an introduction': mi.md\r\n"
     assert after == before.replace("    - Deep: deep.md\r\n", "    - Deep: deep.md\r\n" + entry)
 
 
@@ -571,7 +576,8 @@ def problems_of(result: Result) -> set[str]:
 
 @pytest.fixture
 def troubled(site: Path) -> Path:
-    """The small site with one problem of each kind: in a quiz, a cross-file duplicate id, in pages."""
+    """The small site with one problem of each kind: in a quiz, a duplicate id across files, in
+    pages."""
     replace_in(site / "quizzes/rapport-check.yml", "      - text: Advice", "      - txt: Advice")
     (site / "quizzes/zz-copy.yml").write_text(
         (site / "quizzes/rapport-self.yml").read_text(encoding="utf-8") + "id: rapport-self\n",
