@@ -123,8 +123,8 @@ def structural_issues(loaded: LoadedFile) -> list[QuizIssue]:
 def _keys_without_a_type(loaded: LoadedFile) -> list[QuizIssue]:
     """With 'type' missing or wrong, no type's rules apply: still name the keys no type knows."""
     data = loaded.data
-    if not isinstance(data, dict) or data.get("type") in kinds.ENTRY_LISTS:
-        return []
+    if not isinstance(data, dict) or data.get("type") in tuple(kinds.ENTRY_LISTS):
+        return []  # (a tuple, not the dict: 'type: []' is unhashable)
     defs = quiz_schema()["$defs"]
     known = sorted(
         {key for name, _ in kinds.ENTRY_LISTS.values() for key in defs[name]["properties"]}

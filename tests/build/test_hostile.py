@@ -39,7 +39,8 @@ from unit_helpers import KNOWLEDGE, SELF, build_site, make_site
 
 FILE = "quizzes/x.yml"
 ISSUE = re.compile(r"quizzes/x\.yml:(\d+):(\d+): .+", re.DOTALL)
-"""``file:line:col: [path: ]message`` (one line: see test_an_issue_is_one_line_whatever_the_keys_and_values_hold)."""
+"""``file:line:col: [path: ]message`` (one line: see
+test_an_issue_is_one_line_whatever_the_keys_and_values_hold)."""
 LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 HOSTILE = settings(
@@ -75,7 +76,7 @@ def assert_clean(issues: list[QuizIssue], text: str) -> None:
 
 
 def _warm_up() -> None:
-    """Build the schema validator once, so the first example's timing is not the validator's compile."""
+    """Build the schema validator once, so the first example's time is not the validator's."""
     validate(load_text(KNOWLEDGE, FILE), "x")
 
 
@@ -321,7 +322,8 @@ def _at(node: object, path: tuple) -> object:
 
 @st.composite
 def damaged(draw: st.DrawFn) -> dict:
-    """A valid quiz after 1-4 edits: delete, retype, add an unknown or known key, duplicate an id, reorder."""
+    """A valid quiz after 1-4 edits: delete, retype, add an unknown or known key, duplicate an id,
+    reorder."""
     quiz = copy.deepcopy(yaml.safe_load(VALID[draw(st.sampled_from(sorted(VALID)))]))
     for _ in range(draw(st.integers(1, 4))):
         path = draw(st.sampled_from([p for p in _paths(quiz) if p] or [()]))
@@ -361,7 +363,7 @@ def test_a_damaged_quiz_gives_a_quiz_or_clean_issues(quiz: dict) -> None:
 
 @st.composite
 def damaged_text(draw: st.DrawFn) -> str:
-    """A valid quiz file after 1-3 edits of its text: lines dropped, doubled, re-indented, cut short."""
+    """A valid quiz file after 1-3 edits of its text: lines dropped, doubled, re-indented, cut."""
     lines = VALID[draw(st.sampled_from(sorted(VALID)))].splitlines(keepends=True)
     for _ in range(draw(st.integers(1, 3))):
         i = draw(st.integers(0, len(lines) - 1))
@@ -422,14 +424,15 @@ def test_a_damaged_quiz_file_gives_a_quiz_or_clean_issues(text: str) -> None:
 
 
 def billion_laughs(levels: int, width: int = 9) -> str:
-    """``levels`` anchors, each a list of ``width`` aliases to the one before: width**levels values."""
+    """``levels`` anchors, each a list of ``width`` aliases to the one before: width**levels
+    values."""
     lines = [f"a0: &a0 [{', '.join(['lol'] * width)}]"]
     lines += [f"a{k}: &a{k} [{', '.join([f'*a{k - 1}'] * width)}]" for k in range(1, levels)]
     return "\n".join(lines) + "\n"
 
 
 def with_peak(function, *args):
-    """(result, peak bytes allocated) of one call. Times are measured in bench/hostile.py, not here."""
+    """(result, peak bytes allocated) of one call. Times are measured in bench/hostile.py."""
     tracemalloc.start()
     try:
         result = function(*args)
@@ -440,7 +443,8 @@ def with_peak(function, *args):
 
 
 PARSERS = {"libyaml": getattr(yaml, "CSafeLoader", None), "pure-python": yaml.SafeLoader}
-"""The limits must give the same answer whichever parser PyYAML has (and whatever libyaml version)."""
+"""The limits must give the same answer whichever parser PyYAML has (and whatever libyaml
+version)."""
 
 
 @pytest.fixture(params=list(PARSERS))
@@ -508,8 +512,9 @@ def test_the_depth_message_is_the_same_above_and_below_the_prescan(parser: str) 
 def test_nesting_that_crashed_libyaml_fails_cleanly_in_a_fresh_interpreter(
     tmp_path: Path, parser: str
 ) -> None:
-    """30,000 '[' (60 KB) made PyYAML's C composer recurse until the interpreter died (SIGSEGV); libyaml
-    0.2.6 stops it at 1,000 levels with its own words, which the instructor must not get instead of ours."""
+    """30,000 '[' (60 KB) made PyYAML's C composer recurse until the interpreter died (SIGSEGV);
+    libyaml 0.2.6 stops it at 1,000 levels with its own words, which the instructor must not get
+    instead of ours."""
     path = tmp_path / "deep.yml"
     path.write_text("[" * 30_000 + "]" * 30_000, encoding="utf-8")
     big = tmp_path / "deepest.yml"
@@ -519,7 +524,8 @@ def test_nesting_that_crashed_libyaml_fails_cleanly_in_a_fresh_interpreter(
     code = (
         "import sys, yaml; from pathlib import Path; from handbook_quiz import loader\n"
         f"loader.Loader = yaml.{parser}\n"
-        "for name in sys.argv[1:]:\n    print(*loader.load_file(Path(name), 'quizzes/x.yml').issues, sep='\\n')\n"
+        "for name in sys.argv[1:]:\n    print(*loader.load_file(Path(name), "
+        "'quizzes/x.yml').issues, sep='\\n')\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code, str(path), str(big)],
@@ -559,15 +565,18 @@ def test_a_300_kb_file_is_refused_before_parsing(tmp_path: Path, parser: str) ->
         ),
         (
             "title: " + "1" * 5000 + "\n",
-            "1:8: title: value cannot be read: '1111111111111111111111111111111111111...' is not a valid whole number",
+            "1:8: title: value cannot be read: '1111111111111111111111111111111111111...' is not "
+            "a valid whole number",
         ),
         (
             "title: 0x" + "F" * 5000 + "\n",
-            "1:8: title: value cannot be read: '0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF...' is too large a number",
+            "1:8: title: value cannot be read: '0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF...' is too "
+            "large a number",
         ),
         (
             "title: a\x0bb\n",
-            "1:9: the file contains a character that YAML does not allow (U+000B, invisible in most editors): delete it",
+            "1:9: the file contains a character that YAML does not allow (U+000B, invisible in "
+            "most editors): delete it",
         ),
     ],
     ids=[
@@ -640,7 +649,8 @@ EMBEDS = {
     ),
     "details": ('# Page\n\n??? question "Check"\n\n    /// quiz | rapport-self\n    ///\n', 1),
     "content-tabs": (
-        '# Page\n\n=== "One"\n\n    /// quiz | rapport-check\n    ///\n\n=== "Two"\n\n    /// quiz | rapport-self\n    ///\n',
+        '# Page\n\n=== "One"\n\n    /// quiz | rapport-check\n    ///\n\n=== "Two"\n\n    /// '
+        "quiz | rapport-self\n    ///\n",
         2,
     ),
     "list-item": ("# Page\n\n- Item\n\n    /// quiz | rapport-check\n    ///\n", 1),
@@ -653,7 +663,8 @@ EMBEDS = {
     "with-content": ("# Page\n\n/// quiz | rapport-check\nSome text.\n///\n", 1),
     "indented-code-example": ("# Page\n\n    /// quiz | no-such-quiz\n    ///\n", 0),
     "fenced-example": (
-        "# Page\n\n```markdown\n/// quiz | no-such-quiz\n///\n```\n\n/// quiz | rapport-check\n///\n",
+        "# Page\n\n```markdown\n/// quiz | no-such-quiz\n///\n```\n\n/// quiz | "
+        "rapport-check\n///\n",
         1,
     ),
     "bom": ("\ufeff# Page\n\n/// quiz | rapport-check\n///\n", 1),
@@ -668,7 +679,8 @@ EMBED_CASES = [
 
 
 def header_lines(text: str) -> dict[int, str]:
-    """Line -> id of each line that starts a quiz block (outside fences), counted as an editor counts lines."""
+    """Line -> id of each line that starts a quiz block (outside fences), lines counted as an
+    editor counts them."""
     lines, fence = {}, False
     for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
         if line.lstrip(" >").startswith("```"):
@@ -722,7 +734,7 @@ def test_an_embed_renders_the_quiz_or_stops_the_build_with_page_and_line(
 
 
 class Pages:
-    """The plugin's Markdown path without a build: a registry, the quiz extension and one converter."""
+    """The plugin's Markdown path without a build: a registry, the quiz extension, a converter."""
 
     def __init__(self) -> None:
         registry = QuizRegistry()
@@ -805,7 +817,8 @@ def test_any_block_header_renders_or_names_its_line(
     container: str,
     crlf: bool,
 ) -> None:
-    """Odd whitespace, ids and wrappers: the quiz, or an error at the block's own line, never silence.
+    """Odd whitespace, ids and wrappers: the quiz, or an error at the block's own line, never
+    silence.
 
     (A header without the '|' is a known bug, tested in test_markdown.py.)
     """
@@ -846,7 +859,10 @@ def test_a_thousand_quizzes_with_one_title_build_into_distinct_pages(tmp_path: P
     files["docs/index.md"] = "# Home\n\n" + "\n".join(
         f"/// quiz | {quiz_id}\n///\n" for quiz_id in ids
     )
-    light = "site_name: Many\ntheme:\n  name: mkdocs\nplugins:\n  - handbook-quiz: {lint: false}\nmarkdown_extensions:\n  - attr_list\n"
+    light = (
+        "site_name: Many\ntheme:\n  name: mkdocs\nplugins:\n  - handbook-quiz: {lint: false}\n"
+        "markdown_extensions:\n  - attr_list\n"
+    )
     config = make_site(tmp_path, files, mkdocs_yml=light)
     site = build_site(config, strict=True)
 

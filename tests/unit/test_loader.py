@@ -30,8 +30,9 @@ def file_issues(tmp_path: Path, raw: bytes) -> list[str]:
 def test_positions_of_values_and_keys_are_one_based() -> None:
     loaded = load_text(KNOWLEDGE, "quizzes/x.yml")
     assert loaded.issues == []
-    # KNOWLEDGE, line by line:  1 type / 2 title / 3 questions: / 4 "  - id: kind" / 5 "    text: ..."
-    #  6 "    choices:" / 7 "      - text: Withdrawal" / 8 "        correct: true" / 9 "      - text: Confrontation"
+    # KNOWLEDGE, line by line:  1 type / 2 title / 3 questions: / 4 "  - id: kind"
+    # 5 "    text: ..." / 6 "    choices:" / 7 "      - text: Withdrawal"
+    # 8 "        correct: true" / 9 "      - text: Confrontation"
     assert loaded.values[("type",)] == (1, 7)
     assert loaded.keys[("type",)] == (1, 1)
     assert loaded.values[("questions", 0)] == (4, 5)
@@ -58,7 +59,8 @@ def test_position_falls_back_to_the_nearest_located_parent() -> None:
 
 def test_positions_in_flow_style_and_with_crlf_line_ends() -> None:
     loaded = load_text(
-        "type: knowledge\r\ntitle: T\r\nquestions: [{text: Q, choices: [{text: a}, {text: b}]}]\r\n",
+        "type: knowledge\r\ntitle: T\r\nquestions: [{text: Q, choices: [{text: a}, {text: "
+        "b}]}]\r\n",
         "q",
     )
     assert loaded.issues == []
@@ -163,14 +165,16 @@ def test_duplicate_keys_are_reported_at_the_second_naming_the_first() -> None:
     )
     loaded = load_text(text, "quizzes/x.yml")
     assert [str(i) for i in loaded.issues] == [
-        "quizzes/x.yml:5:5: questions[1].text: duplicate key 'text' (first at line 4): remove one of them",
+        "quizzes/x.yml:5:5: questions[1].text: duplicate key 'text' (first at line 4): remove one "
+        "of them",
         "quizzes/x.yml:6:1: title: duplicate key 'title' (first at line 2): remove one of them",
     ]
 
 
 def test_duplicate_keys_in_flow_mappings_are_reported() -> None:
     assert issues_of("choice: {text: a, correct: true, text: b}\n") == [
-        "quizzes/x.yml:1:34: choice.text: duplicate key 'text' (first at line 1): remove one of them"
+        "quizzes/x.yml:1:34: choice.text: duplicate key 'text' (first at line 1): remove one of "
+        "them"
     ]
 
 
@@ -232,7 +236,8 @@ def test_utf8_with_byte_order_mark_is_read(tmp_path: Path) -> None:
 def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
     raw = b"title: [" + b"x, " * MAX_BYTES + b"]\n"  # would also be far too many values
     assert file_issues(tmp_path, raw) == [
-        f"quizzes/x.yml:1:1: file is {-(-len(raw) // 1024)} KB, over the 256 KB limit: split it into smaller quizzes"
+        f"quizzes/x.yml:1:1: file is {-(-len(raw) // 1024)} KB, over the 256 KB limit: split it "
+        "into smaller quizzes"
     ]
 
 
@@ -254,7 +259,10 @@ BILLION_LAUGHS = (
     "\n".join(
         [
             'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
-            *(f"{k}: &{k} [{', '.join([f'*{p}'] * 9)}]" for p, k in zip("abcdefgh", "bcdefghi")),
+            *(
+                f"{k}: &{k} [{', '.join([f'*{p}'] * 9)}]"
+                for p, k in zip("abcdefgh", "bcdefghi", strict=True)
+            ),
         ]
     )
     + "\n"
@@ -308,7 +316,8 @@ def test_recursive_alias_is_refused(text: str) -> None:
 def test_nesting_deeper_than_the_limit_is_refused() -> None:
     deep = "a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n"
     assert issues_of(deep) == [
-        f"quizzes/x.yml:1:{4 + MAX_DEPTH}: nested deeper than {MAX_DEPTH} levels: the quiz format needs far fewer"
+        f"quizzes/x.yml:1:{4 + MAX_DEPTH}: nested deeper than {MAX_DEPTH} levels: the quiz format "
+        "needs far fewer"
     ]
     fine = "a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n"
     assert issues_of(fine) == []
@@ -333,7 +342,8 @@ def test_nesting_deeper_than_the_limit_is_refused() -> None:
         ),
         (
             "<<: {a: 1}\n",
-            "quizzes/x.yml:1:1: merge keys ('<<: *name') are not supported: write the keys out in full",
+            "quizzes/x.yml:1:1: merge keys ('<<: *name') are not supported: write the keys out in "
+            "full",
         ),
         (
             "q:\n  3.5: x\n",
@@ -360,7 +370,8 @@ def test_merge_key_in_a_quiz_is_reported_with_the_keys_it_would_have_given() -> 
         """
     )
     assert [str(i) for i in issues] == [
-        "quizzes/x.yml:7:9: questions[1].choices[2]: merge keys ('<<: *name') are not supported: write the keys out in full"
+        "quizzes/x.yml:7:9: questions[1].choices[2]: merge keys ('<<: *name') are not supported: "
+        "write the keys out in full"
     ]
 
 
@@ -370,12 +381,14 @@ def test_unknown_tags_are_reported_and_never_executed(tmp_path: Path) -> None:
         issues_of(f"title: !!python/object/apply:os.system ['touch {marker}']\n") == []
     )  # a plain list, tag ignored
     assert issues_of(f"title: !!python/object/apply:os.system 'touch {marker}'\n") == [
-        "quizzes/x.yml:1:8: title: value cannot be read: could not determine a constructor for the tag "
+        "quizzes/x.yml:1:8: title: value cannot be read: could not determine a constructor for "
+        "the tag "
         "'tag:yaml.org,2002:python/object/apply:os.system'"
     ]
     assert not marker.exists()
     assert issues_of("title: !custom x\n") == [
-        "quizzes/x.yml:1:8: title: value cannot be read: could not determine a constructor for the tag '!custom'"
+        "quizzes/x.yml:1:8: title: value cannot be read: could not determine a constructor for "
+        "the tag '!custom'"
     ]
 
 
@@ -418,5 +431,6 @@ def test_a_document_with_nothing_in_it_is_empty(text: str) -> None:
 def test_a_document_that_is_not_a_mapping(text: str) -> None:
     _, issues = check_text(text)
     assert [str(i) for i in issues] == [
-        "quizzes/x.yml:1:1: a quiz file must be a mapping of keys, starting with 'type:' and 'title:'"
+        "quizzes/x.yml:1:1: a quiz file must be a mapping of keys, starting with 'type:' and "
+        "'title:'"
     ]
