@@ -58,7 +58,8 @@ class TrueFalseKind(QuestionKind):
         "{{ kind_attr(q) }}>\n"
         '<legend><span class="hq-number">{{ labels.question }} {{ number }}/'
         "{{ quiz.questions|length }}.</span> {{ inline(q.text) }}</legend>\n"
-        '<div class="hq-choices">\n'
+        # Not .hq-choices, which the runtime shuffles: True always comes before False.
+        '<div class="hq-true-false-choices">\n'
         "{%- for c in q.choices %}\n"
         '<div class="hq-option" data-hq-choice="{{ loop.index0 }}"'
         "{% if c.correct %} data-hq-correct{% endif %}>"
