@@ -7,6 +7,8 @@
   the interpreter), alias expansion ("billion laughs"), each failing fast, in bounded memory.
 - Chapter embeds through real builds: unknown ids, odd whitespace, tabs, nesting, CRLF line ends.
   Each renders the quiz or stops the build with ``docs/page.md:LINE: ...``, never a traceback.
+- Markdown that Python-Markdown renders in minutes or not at all (12,000 '[', 1,000 nested '**'):
+  refused at its field by validation, the same in a build and in ``handbook check``.
 - 1,000 quizzes with the same title build into 1,000 distinct pages.
 """
 
@@ -835,6 +837,64 @@ def test_any_block_header_renders_or_names_its_line(
     else:
         assert quizzes in (["rapport-check"], ["rapport-self"]), html
         assert quiz_id.strip() == quizzes[0]
+
+
+# ---------- Markdown that Python-Markdown cannot render fast or at all ----------
+
+HOSTILE_MARKDOWN = {
+    # name: (text, field, what the message says); bench/hostile.py times each
+    "12,000 '['": ("[" * 12_000, "text", "is 12,000 characters long"),
+    "5 unclosed '[a]('": ("[a](" * 5, "text", "open at once"),
+    "21 '['": ("[a] " * 21, "text", "holds 21 '['"),
+    "1,000 nested '**'": ("**" * 1_000 + "x" + "**" * 1_000, "text", "nests emphasis"),
+    "600 nested '- '": ("- " * 600 + "x", "vignette", "nests lists"),
+    "100 nested divs": ('<div markdown="1">\n' * 100, "vignette", "nests HTML tags"),
+    "render token": ("a \x00id\x00 b", "explanation", "control character U+0000"),
+}
+
+
+def hostile_quiz(text: str, field: str) -> str:
+    """A one-question quiz whose ``field`` (the question's text, vignette...) holds ``text``."""
+    quoted = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    quoted = quoted.replace("\x00", "\\0")  # YAML lets a control character in only escaped
+    fields = {"text": "Q", field: f'"{quoted}"'}
+    entry = "\n    ".join(f"{key}: {value}" for key, value in fields.items())
+    return (
+        f"type: knowledge\ntitle: T\nchapter: index.md\nquestions:\n  - {entry}\n"
+        "    choices:\n      - text: a\n        correct: true\n      - text: b\n"
+    )
+
+
+@pytest.mark.parametrize("name", HOSTILE_MARKDOWN)
+def test_hostile_markdown_is_refused_at_its_field(name: str) -> None:
+    text, field, says = HOSTILE_MARKDOWN[name]
+    quiz, issues = check(hostile_quiz(text, field))
+    assert quiz is None and len(issues) == 1, issues
+    path = "questions[1].text" if field == "text" else f"questions[1].{field}"
+    assert issues[0].path == path and says in issues[0].message, str(issues[0])
+
+
+def test_a_build_and_handbook_check_stop_at_the_same_hostile_field(tmp_path: Path) -> None:
+    """The same message from both, before any Markdown is rendered (the build took minutes)."""
+    files = {
+        "docs/index.md": "# Home\n\n/// quiz | x\n///\n",
+        "quizzes/x.yml": hostile_quiz("[" * 12_000, "text"),
+    }
+    config = make_site(tmp_path, files)
+    expected = (
+        "quizzes/x.yml:5:11: questions[1].text: is 12,000 characters long, over the limit of "
+        "5,000 for one text: shorten it or split it over several questions"
+    )
+    with pytest.raises(Abort):
+        build_site(config)
+    check = subprocess.run(
+        [sys.executable, "-m", "handbook_quiz.cli", "check"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 1 and expected in check.stdout + check.stderr, check
 
 
 # ---------- 1,000 quizzes with one title ----------
