@@ -2,7 +2,9 @@
 
 A small site registers the kind from an MkDocs hook (``hooks:`` in its mkdocs.yml), the way a site
 would add a kind of its own, and is built by ``mkdocs build --strict`` in a subprocess: the kind
-must reach that process, or the build fails on the unknown ``kind:`` key. A reader then sees the
+must reach that process, or the build fails on the unknown ``kind:`` key. Item-writing warnings
+are on, and under ``--strict`` any would fail the build: true/false questions, whose kind leaves
+out ``two-choices`` and the other warnings about written choices, get none. A reader then sees the
 statements with True and False, answers them by keyboard alone, checks each one and gets a verdict
 and a score that agree with the YAML and with ``scoring.knowledge_score``.
 """
@@ -55,7 +57,6 @@ hooks:
 plugins:
   - search
   - handbook-quiz:
-      lint: false
       warn_unused: false
 markdown_extensions:
   - admonition
@@ -88,6 +89,10 @@ questions:
       - text: A carrot
         correct: true
       - text: A stone
+        feedback: Stones are minerals.
+      - text: A spoon
+        feedback: Spoons are made, not grown.
+    explanation: Carrots are roots people eat.
 """
 
 FILES = {
