@@ -141,6 +141,25 @@ def test_the_kind_reaches_the_build_only_through_the_hook(tmp_path: Path) -> Non
     )
 
 
+def test_the_strict_build_would_fail_on_a_warning(tmp_path: Path) -> None:
+    """The site's build passes because its true/false questions get no warning, not because
+    warnings go unnoticed: with a two-choice choice question added, the same build aborts."""
+    two_choices = QUIZ.replace(
+        "      - text: A spoon\n        feedback: Spoons are made, not grown.\n", ""
+    )
+    make_site(tmp_path, {**FILES, f"quizzes/{QUIZ_ID}.yml": two_choices}, MKDOCS_YML)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "(id: pick).choices: warning[two-choices]" in output
+    assert output.count("warning[") == 1
+
+
 def tab_to(page: Page, selector: str, limit: int = 60) -> None:
     """Press Tab until the focused element matches, as a keyboard-only reader would."""
     for _ in range(limit):
