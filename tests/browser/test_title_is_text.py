@@ -111,6 +111,8 @@ def test_the_quiz_page_shows_its_title_as_written_and_runs_nothing_from_it(
     assert attributes == ["id"], attributes
     assert heading.locator("em, strong, code, a:not(.headerlink), b, script").count() == 0
     assert page.title() == f"{title} - {SITE_NAME}"
+    header = page.locator(".md-header__topic[data-md-component='header-topic'] .md-ellipsis")
+    assert header.text_content().strip() == title  # Material's header prints page.title
     assert page.evaluate("window.hacked") is None
     assert page.locator("script:not([src])", has_text="hacked").count() == 0
     expect(page.locator(f'.hq-quiz[data-hq-quiz="{quiz_id}"]')).to_be_visible()
