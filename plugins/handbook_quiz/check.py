@@ -195,7 +195,7 @@ def run_check(site: Site, files: tuple[Path, ...] = (), *, lint: bool | None = N
     started = time.perf_counter()
     settings = site_settings(site.config, site.quiz_config, site.plugin_name)
     # Quiz text is converted for its links only: the check throws the HTML away.
-    quiz_site = QuizSite(settings, _links_only(site_markdown(site.config)))
+    quiz_site = QuizSite(settings, _links_only(site_markdown(site.config)), messages_only=True)
     scope = Scope.of(site, quiz_site, files) if files else None
     with _mkdocs_messages():
         pages = _check_pages(site, quiz_site, _site_files(site, quiz_site))

@@ -189,12 +189,19 @@ class Embedder:
     """Renders each quiz once per build and adapts it to every page that embeds it."""
 
     def __init__(
-        self, registry: QuizRegistry, renderer: Renderer, rendered: RenderCache | None = None
+        self,
+        registry: QuizRegistry,
+        renderer: Renderer,
+        rendered: RenderCache | None = None,
+        must_render: Callable[[Quiz], bool] | None = None,
     ) -> None:
-        """``rendered`` keeps quizzes' HTML from one build to the next (``mkdocs serve``)."""
+        """``rendered`` keeps quizzes' HTML from one build to the next (``mkdocs serve``). With
+        ``must_render`` (``handbook check``, which throws the HTML away), a quiz it says no to
+        is embedded as nothing instead of being rendered."""
         self.registry = registry
         self.renderer = renderer
         self.rendered = rendered
+        self.must_render = must_render
         if rendered is not None:
             rendered.keep_only(set(registry.quizzes))
         self.cache: dict[str, str] = {}
@@ -257,11 +264,12 @@ class Embedder:
             self.used_by.setdefault(quiz_id, set()).add(page.src)
         if quiz_id not in self.cache:
             rendered = self.rendered
-            self.cache[quiz_id] = (
-                self.renderer.render(quiz)
-                if rendered is None
-                else rendered.render(self.renderer, quiz)
-            )
+            if self.must_render is not None and not self.must_render(quiz):
+                self.cache[quiz_id] = ""
+            elif rendered is None:
+                self.cache[quiz_id] = self.renderer.render(quiz)
+            else:
+                self.cache[quiz_id] = rendered.render(self.renderer, quiz)
         page.seen[quiz_id] += 1
         back_link = (
             quiz.chapter if page.generated else ""

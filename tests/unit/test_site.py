@@ -41,8 +41,13 @@ def plain_markdown(text: str) -> str:
 def scan(site: QuizSite, pages: dict[str, str]) -> None:
     """Every page through Python-Markdown with the quiz block, as ``handbook check`` does."""
     convert = site.page_converter(["admonition"])
+    docs = site.settings.docs_dir
+
+    def resolve(path: str, anchor: str, source: str) -> str | None:
+        return path + anchor if (docs / path).is_file() else None
+
     for src_uri, text in pages.items():
-        site.check_page(src_uri, text, lambda path, anchor, source: path + anchor, convert)
+        site.check_page(src_uri, text, resolve, convert)
 
 
 QUIZZES = {"quizzes/rapport-check.yml": KNOWLEDGE, "quizzes/rapport-self.yml": SELF}
@@ -279,3 +284,24 @@ def test_a_rebuild_renders_only_the_quiz_edited_while_nothing_else_changed(
     quiz_file.unlink()
     build(inputs="other markdown")
     assert sorted(cache.renders.html) == ["rapport-check"]  # gone and snippet quizzes not kept
+
+
+def test_handbook_check_renders_only_the_quizzes_whose_html_could_hold_a_problem(
+    tmp_path: Path,
+) -> None:
+    linked = KNOWLEDGE.replace("Withdrawal", '<a href="gone.md">Withdrawal</a>')
+    quizzes = {
+        "quizzes/rapport-check.yml": KNOWLEDGE + "chapter: index.md\n",  # its chapter: checked
+        "quizzes/linked-check.yml": linked,  # raw HTML, which validation does not read
+        "quizzes/rapport-self.yml": SELF,
+    }
+    settings = write_site(tmp_path, {"docs/index.md": "# Home\n"}, quizzes)
+    site = QuizSite(settings, plain_markdown, messages_only=True)
+    embed_all(site)
+    assert {quiz_id for quiz_id, html in site.embedder.cache.items() if html} == {"linked-check"}
+    assert [str(issue) for issue in site.page_issues] == [
+        "quizzes/linked-check.yml: link to 'gone.md' does not match any page in docs/"
+    ]
+    shown = QuizSite(settings, plain_markdown)  # a build renders every quiz, with the same issues
+    embed_all(shown)
+    assert all(shown.embedder.cache.values()) and shown.page_issues == site.page_issues
