@@ -16,8 +16,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from markdown import Extension, Markdown  # type: ignore[import-untyped]
-from markdown.treeprocessors import Treeprocessor  # type: ignore[import-untyped]
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
 
 from .embed import scan_block_lines
 
