@@ -18,6 +18,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import kinds
@@ -134,9 +135,14 @@ def plain(text: str) -> str:
     return " ".join(text.split())
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def _words(text: str) -> str:
-    """Lowercase words only: for comparing stems."""
-    return " ".join(re.findall(r"[^\W_]+", plain(text).lower()))
+    """Lowercase words only: for comparing stems. Remembered, since every choice's words are
+    wanted twice (the 'of the above' patterns, the duplicate-question pass)."""
+    return " ".join(_WORD.findall(plain(text).lower()))
 
 
 # --- binomial tests
@@ -439,27 +445,28 @@ def _duplicates(pairs: list[tuple[Quiz, LoadedFile]]) -> list[QuizIssue]:
             frequency[word] = frequency.get(word, 0) + 1
     index: dict[str, list[int]] = {}
     out: list[QuizIssue] = []
+    # Whether two stems are nearly the same text, by pair: a site that repeats a question in
+    # many quizzes compares the same two stems again and again.
+    similar: dict[tuple[str, str], bool] = {}
     for n, (quiz, loaded, i, stem, words, choices) in enumerate(entries):
         ordered = sorted(words, key=lambda w: (frequency[w], w))
         prefix = ordered[: len(ordered) - (len(ordered) + 1) // 2 + 1]
         candidates = sorted({m for word in prefix for m in index.get(word, ())})
+        ignored = "duplicate-question" in quiz.lint_ignore
         for m in candidates:
             other, other_loaded, j, other_stem, other_words, other_choices = entries[m]
-            if other.id == quiz.id:
+            # The tests of a candidate, cheapest first (any failing one rules it out).
+            if other.id == quiz.id or ignored or "duplicate-question" in other.lint_ignore:
                 continue
-            if len(words & other_words) / len(words | other_words) < 0.5:
-                continue
-            if difflib.SequenceMatcher(None, stem, other_stem).ratio() < 0.9:
-                continue
+            shared = len(words & other_words)
+            if 2 * shared < len(words) + len(other_words) - shared:
+                continue  # Jaccard under 0.5 (in whole numbers: shared / union < 1 / 2)
             if (
                 min(len(stem), len(other_stem)) < 40
                 and len(choices & other_choices) < len(choices) / 2
             ):
                 continue
-            if (
-                "duplicate-question" in quiz.lint_ignore
-                or "duplicate-question" in other.lint_ignore
-            ):
+            if not _nearly_same(stem, other_stem, similar):
                 continue
             first = other_loaded.issue(("questions", j), "")
             out.append(
@@ -476,6 +483,22 @@ def _duplicates(pairs: list[tuple[Quiz, LoadedFile]]) -> list[QuizIssue]:
         for word in prefix:
             index.setdefault(word, []).append(n)
     return out
+
+
+def _nearly_same(stem: str, other: str, memo: dict[tuple[str, str], bool]) -> bool:
+    """``SequenceMatcher.ratio() >= 0.9``, after its cheap upper bounds (``real_quick_ratio``,
+    ``quick_ratio``) have not ruled it out, and remembered by pair."""
+    pair = (stem, other)
+    known = memo.get(pair)
+    if known is None:
+        matcher = difflib.SequenceMatcher(None, stem, other)
+        known = (
+            matcher.real_quick_ratio() >= 0.9
+            and matcher.quick_ratio() >= 0.9
+            and matcher.ratio() >= 0.9
+        )
+        memo[pair] = known
+    return known
 
 
 # --- self-assessments

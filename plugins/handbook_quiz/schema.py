@@ -5,7 +5,8 @@ from __future__ import annotations
 import copy
 import difflib
 import json
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any, cast
@@ -93,6 +94,270 @@ def _validator_for(registered: tuple[kinds.Kind, ...]) -> Draft202012Validator:
     return Draft202012Validator(_inlined(schema, schema))
 
 
+Check = Callable[[Any], bool]
+
+_ANNOTATIONS = frozenset(
+    ("$id", "$schema", "$comment", "title", "description", "default", "examples")
+)
+_TYPES: dict[str, Check] = {
+    "string": lambda v: isinstance(v, str),
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+    "boolean": lambda v: isinstance(v, bool),
+    "null": lambda v: v is None,
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "integer": lambda v: (
+        (isinstance(v, int) and not isinstance(v, bool))
+        or (isinstance(v, float) and v.is_integer())
+    ),
+}
+
+
+class _Unsupported(Exception):
+    """A keyword the fast check does not know: every file then goes through jsonschema."""
+
+
+@lru_cache(maxsize=4)
+def _fast_check(registered: tuple[kinds.Kind, ...]) -> Check | None:
+    """Whether data is valid against the inlined schema, as plain Python closures; None when the
+    schema uses a keyword they do not cover.
+
+    Most files are valid, and for them jsonschema's ``iter_errors`` costs most of validation
+    (it builds a validator per list entry and property: about 330 of them per 20-question quiz).
+    This answers the same yes/no in a fraction of the time; only a file it calls invalid goes
+    through jsonschema, which words the errors, so every message comes from there as before.
+    When in doubt (a value of a type it does not compare, e.g. in ``enum``), it says invalid.
+    """
+    try:
+        check = _compile(_validator_for(registered).schema)
+    except _Unsupported:
+        return None
+
+    def valid(data: Any) -> bool:
+        try:
+            return check(data)
+        except _Unsure:  # raised anywhere inside (even under a 'not'): leave it to jsonschema
+            return False
+
+    return valid
+
+
+class _Unsure(Exception):
+    """Raised while checking a value the fast check does not compare: the file counts as invalid."""
+
+
+def _same(a: Any, b: Any) -> bool:
+    """JSON equality for ``enum``/``const`` (``True`` is not ``1``); None when unsure."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return isinstance(a, bool) and isinstance(b, bool) and a == b
+    scalar = (str, int, float, type(None))
+    if isinstance(a, scalar) and isinstance(b, scalar):
+        return bool(a == b)
+    raise _Unsure
+
+
+def _compile(schema: Any) -> Check:
+    """A function that says whether a value is valid against ``schema`` (see ``_fast_check``)."""
+    if isinstance(schema, bool):
+        return _always(schema)
+    if not isinstance(schema, dict):
+        raise _Unsupported(repr(schema))
+    checks: list[Check] = []
+    for keyword, expected in schema.items():
+        if keyword in _ANNOTATIONS or keyword in ("then", "else", "properties"):
+            continue  # "then"/"else" belong to "if"; "properties" to "additionalProperties"
+        build = _KEYWORDS.get(keyword)
+        if build is None:
+            raise _Unsupported(keyword)
+        checks.append(build(expected, schema))
+    if "properties" in schema and "additionalProperties" not in schema:
+        checks.append(_properties(schema["properties"], None))
+
+    def check(value: Any) -> bool:
+        return all(test(value) for test in checks)
+
+    return check
+
+
+def _always(answer: bool) -> Check:
+    def check(value: Any) -> bool:
+        return answer
+
+    return check
+
+
+def _properties(properties: dict[str, Any], additional: Any) -> Check:
+    """``properties`` and ``additionalProperties`` (None: any other key is allowed)."""
+    subs = {key: _compile(sub) for key, sub in properties.items()}
+    extra = None if additional is None else _compile(additional)
+
+    def check(value: Any) -> bool:
+        if not isinstance(value, dict):
+            return True
+        for key, item in value.items():
+            sub = subs.get(key, extra)
+            if sub is not None and not sub(item):
+                return False
+        return True
+
+    return check
+
+
+def _additional(expected: Any, schema: dict[str, Any]) -> Check:
+    if "patternProperties" in schema:
+        raise _Unsupported("patternProperties")
+    return _properties(schema.get("properties", {}), expected)
+
+
+def _type(expected: Any, schema: dict[str, Any]) -> Check:
+    tests = [_TYPES[name] for name in ([expected] if isinstance(expected, str) else expected)]
+
+    def check(value: Any) -> bool:
+        return any(test(value) for test in tests)
+
+    return check
+
+
+def _property_names(expected: Any, schema: dict[str, Any]) -> Check:
+    name_check = _compile(expected)
+
+    def check(value: Any) -> bool:
+        return not isinstance(value, dict) or all(map(name_check, value))
+
+    return check
+
+
+def _required(expected: Any, schema: dict[str, Any]) -> Check:
+    keys = tuple(expected)
+
+    def check(value: Any) -> bool:
+        return not isinstance(value, dict) or all(key in value for key in keys)
+
+    return check
+
+
+def _items(expected: Any, schema: dict[str, Any]) -> Check:
+    item_check = _compile(expected)
+
+    def check(value: Any) -> bool:
+        return not isinstance(value, list) or all(map(item_check, value))
+
+    return check
+
+
+def _size(keyword: str) -> Callable[[Any, dict[str, Any]], Check]:
+    """``minItems`` and the like: the size of a list, mapping or text against its bound."""
+    kind = {"minItems": list, "maxItems": list, "minLength": str}.get(keyword, dict)
+    at_least = keyword.startswith("min")
+
+    def build(bound: Any, schema: dict[str, Any]) -> Check:
+        def check(value: Any) -> bool:
+            if not isinstance(value, kind):
+                return True
+            return len(value) >= bound if at_least else len(value) <= bound
+
+        return check
+
+    return build
+
+
+def _bound(at_least: bool) -> Callable[[Any, dict[str, Any]], Check]:
+    """``minimum``/``maximum`` as jsonschema compares (so ``.nan`` passes both, as there)."""
+
+    def build(bound: Any, schema: dict[str, Any]) -> Check:
+        def check(value: Any) -> bool:
+            if not _TYPES["number"](value):
+                return True
+            return not value < bound if at_least else not value > bound
+
+        return check
+
+    return build
+
+
+def _pattern(expected: Any, schema: dict[str, Any]) -> Check:
+    search = re.compile(expected).search
+
+    def check(value: Any) -> bool:
+        return not isinstance(value, str) or search(value) is not None
+
+    return check
+
+
+def _enum(expected: Any, schema: dict[str, Any]) -> Check:
+    options = list(expected)
+
+    def check(value: Any) -> bool:
+        return any(_same(value, option) for option in options)
+
+    return check
+
+
+def _const(expected: Any, schema: dict[str, Any]) -> Check:
+    def check(value: Any) -> bool:
+        return _same(value, expected)
+
+    return check
+
+
+def _all_of(expected: Any, schema: dict[str, Any]) -> Check:
+    parts = [_compile(sub) for sub in expected]
+
+    def check(value: Any) -> bool:
+        return all(part(value) for part in parts)
+
+    return check
+
+
+def _any_of(expected: Any, schema: dict[str, Any]) -> Check:
+    parts = [_compile(sub) for sub in expected]
+
+    def check(value: Any) -> bool:
+        return any(part(value) for part in parts)
+
+    return check
+
+
+def _not(expected: Any, schema: dict[str, Any]) -> Check:
+    negated = _compile(expected)
+
+    def check(value: Any) -> bool:
+        return not negated(value)
+
+    return check
+
+
+def _if(expected: Any, schema: dict[str, Any]) -> Check:
+    condition = _compile(expected)
+    then, otherwise = _compile(schema.get("then", True)), _compile(schema.get("else", True))
+
+    def check(value: Any) -> bool:
+        return then(value) if condition(value) else otherwise(value)
+
+    return check
+
+
+_KEYWORDS: dict[str, Callable[[Any, dict[str, Any]], Check]] = {
+    "type": _type,
+    "additionalProperties": _additional,
+    "propertyNames": _property_names,
+    "required": _required,
+    "items": _items,
+    **{k: _size(k) for k in ("minItems", "maxItems", "minProperties", "maxProperties")},
+    "minLength": _size("minLength"),
+    "minimum": _bound(True),
+    "maximum": _bound(False),
+    "pattern": _pattern,
+    "enum": _enum,
+    "const": _const,
+    "allOf": _all_of,
+    "anyOf": _any_of,
+    "not": _not,
+    "if": _if,
+}
+"""What each keyword the schema uses checks, built from its value and the schema holding it."""
+
+
 def _inlined(node: Any, root: dict[str, Any]) -> Any:
     """``node`` with every local ``{"$ref": "#/..."}`` replaced by its target (the schema has no
     cycles; a test checks that no reference is left and that every message stays the same)."""
@@ -112,7 +377,11 @@ def _inlined(node: Any, root: dict[str, Any]) -> Any:
 def structural_issues(loaded: LoadedFile) -> list[QuizIssue]:
     """Every structural problem in the file, most specific first, one per place and kind."""
     issues: dict[tuple[Any, ...], QuizIssue] = {}
-    for error in _leaf_errors(_validator().iter_errors(loaded.data)):
+    valid = _fast_check(kinds.registered())
+    errors = (
+        () if valid is not None and valid(loaded.data) else _validator().iter_errors(loaded.data)
+    )
+    for error in _leaf_errors(errors):
         for issue in _describe(error, loaded):
             issues.setdefault((issue.line, issue.column, issue.path, issue.message), issue)
     for issue in _keys_without_a_type(loaded):
