@@ -207,8 +207,10 @@ def handbook_site(folder: Path, size: int) -> None:
         (folder / "docs" / f"chapter-{number}.md").write_text(chapter(number, ids, anchors))
 
 
-def run_check(folder: Path) -> tuple[float, float, str]:
-    """Wall and CPU seconds of one ``handbook check``, and its output without the timing."""
+def run_check(folder: Path) -> tuple[float, float, float, str]:
+    """Wall and CPU seconds of one ``handbook check``, the largest peak RSS of any check so far
+    (MB; sizes run in ascending order, so in practice this one's), and its output without the
+    timing."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
@@ -220,7 +222,7 @@ def run_check(folder: Path) -> tuple[float, float, str]:
         sys.exit(f"handbook check failed in {folder}:\n{done.stdout}{done.stderr}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     output = re.sub(r" in \d+\.\d s\)", ")", done.stdout + done.stderr)
-    return wall, cpu, output
+    return wall, cpu, after.ru_maxrss / 1024, output
 
 
 def main() -> None:
@@ -236,7 +238,10 @@ def main() -> None:
     root = args.keep or Path(tempfile.mkdtemp(prefix="hq-check-bench-"))
     makers = {"generated": generated_site, "handbook": handbook_site}
     print(f"CPU count {os.cpu_count()}, load average {os.getloadavg()[0]:.1f} at the start")
-    print(f"  {'content':<10}{'quizzes':>8}{'wall':>9}{'CPU':>9}{'CPU/quiz':>10}  output")
+    print(
+        f"  {'content':<10}{'quizzes':>8}{'wall':>9}{'CPU':>9}{'CPU/quiz':>10}{'peak RSS':>10}"
+        "  output"
+    )
     try:
         for content in args.content.split(","):
             for size in (int(s) for s in args.sizes.split(",") if s.strip()):
@@ -246,7 +251,8 @@ def main() -> None:
                 runs = [run_check(folder) for _ in range(args.runs)]
                 wall = statistics.median(r[0] for r in runs)
                 cpu = statistics.median(r[1] for r in runs)
-                output = runs[0][2]
+                rss = max(r[2] for r in runs)
+                output = runs[0][3]
                 digest = hashlib.sha256(output.encode()).hexdigest()[:12]
                 lines = output.count("\n")
                 if args.save:
@@ -254,7 +260,7 @@ def main() -> None:
                     (args.save / f"{content}-{size}.txt").write_text(output)
                 print(
                     f"  {content:<10}{size:>8}{wall:>7.2f} s{cpu:>7.2f} s"
-                    f"{cpu / size * 1000:>7.2f} ms  {lines} lines, sha256 {digest}",
+                    f"{cpu / size * 1000:>7.2f} ms{rss:>7.0f} MB  {lines} lines, sha256 {digest}",
                     flush=True,
                 )
     finally:
