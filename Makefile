@@ -19,7 +19,11 @@ $(BIN)/handbook: pyproject.toml $(LOCK)
 serve: $(BIN)/handbook
 	$(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
 
+# Formatting, lint and types first (seconds), then every test.
 test: $(BIN)/handbook
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # Builds into site.new/ and replaces site/ only when the build succeeded: a failed build leaves

@@ -10,7 +10,7 @@ import re
 import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING, Any
 
-import markdown as markdown_lib  # type: ignore[import-untyped, unused-ignore]
+import markdown as markdown_lib
 from pymdownx.blocks import BlocksExtension  # type: ignore[import-untyped, unused-ignore]
 from pymdownx.blocks.block import Block  # type: ignore[import-untyped, unused-ignore]
 
@@ -127,7 +127,9 @@ def inline_only(converter: markdown_lib.Markdown) -> markdown_lib.Markdown:
     Markdown needs no space after ``#``, so ``#hashtag`` would otherwise become a heading, and
     ``- x`` a list. Emphasis, code, links, images and inline HTML work as anywhere else.
     """
-    for name in [item.name for item in converter.parser.blockprocessors._priority]:
+    # A Registry lists its names in order only in _priority (it has no public way to).
+    registered = converter.parser.blockprocessors._priority  # type: ignore[attr-defined]
+    for name in [item.name for item in registered]:
         if name not in INLINE_BLOCK_PROCESSORS:
             converter.parser.blockprocessors.deregister(name)
     if "fenced_code_block" in converter.preprocessors:

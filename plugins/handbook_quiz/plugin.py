@@ -78,7 +78,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         config.markdown_extensions.append(self.site.extension())
         # quiz_pages: false: links to a quiz page not built go to its embedding (homes.py).
         self.homes = QuizHomes(self.config.pages_dir)
-        config.markdown_extensions.append(QuizHomeLinks(self.homes))
+        # MkDocs takes Extension instances here too, though its type says names only.
+        config.markdown_extensions.append(QuizHomeLinks(self.homes))  # type: ignore[arg-type]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
-import markdown  # type: ignore[import-untyped, unused-ignore]
+import markdown
 
 from ..markdown import inline_only, one_paragraph
 from ..model import Question
