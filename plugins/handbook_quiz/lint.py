@@ -443,6 +443,8 @@ def _duplicates(pairs: list[tuple[Quiz, LoadedFile]]) -> list[QuizIssue]:
     for entry in entries:
         for word in entry[4]:
             frequency[word] = frequency.get(word, 0) + 1
+    quiz_ids = [entry[0].id for entry in entries]
+    word_sets = [entry[4] for entry in entries]
     index: dict[str, list[int]] = {}
     out: list[QuizIssue] = []
     # Whether two stems are nearly the same text, by pair: a site that repeats a question in
@@ -453,14 +455,19 @@ def _duplicates(pairs: list[tuple[Quiz, LoadedFile]]) -> list[QuizIssue]:
         prefix = ordered[: len(ordered) - (len(ordered) + 1) // 2 + 1]
         candidates = sorted({m for word in prefix for m in index.get(word, ())})
         ignored = "duplicate-question" in quiz.lint_ignore
+        size = len(words)
         for m in candidates:
-            other, other_loaded, j, other_stem, other_words, other_choices = entries[m]
-            # The tests of a candidate, cheapest first (any failing one rules it out).
-            if other.id == quiz.id or ignored or "duplicate-question" in other.lint_ignore:
+            # The tests of a candidate, cheapest first (any failing one rules it out); most fail
+            # on the words, read from flat lists without unpacking the entry.
+            if quiz_ids[m] == quiz.id:
                 continue
+            other_words = word_sets[m]
             shared = len(words & other_words)
-            if 2 * shared < len(words) + len(other_words) - shared:
+            if 2 * shared < size + len(other_words) - shared:
                 continue  # Jaccard under 0.5 (in whole numbers: shared / union < 1 / 2)
+            other, other_loaded, j, other_stem, _, other_choices = entries[m]
+            if ignored or "duplicate-question" in other.lint_ignore:
+                continue
             if (
                 min(len(stem), len(other_stem)) < 40
                 and len(choices & other_choices) < len(choices) / 2
