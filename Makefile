@@ -41,11 +41,14 @@ offline: $(BIN)/handbook
 check: $(BIN)/handbook
 	$(BIN)/handbook check
 
-# Numbers, not tests: payload sizes, build time and memory against plain twins (sizes 100 and
-# 1,000, about 20 minutes), then Lighthouse (npm lighthouse with Debian's chromium).
+# Numbers, not tests: hostile input, payload sizes, the speed tricks, handbook check at 100 to
+# 3,000 quizzes, build time and memory against plain twins, then Lighthouse (npm lighthouse with
+# Debian's chromium). About an hour on 2 cores.
 bench: $(BIN)/handbook
 	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/payload.py
+	$(BIN)/python bench/speed_tricks.py
+	$(BIN)/python bench/check_bench.py
 	$(BIN)/python bench/build_bench.py
 	cd bench && npm ci --silent
 	$(BIN)/python bench/lighthouse.py
