@@ -258,6 +258,7 @@ def new_quiz(
 
     Example: handbook new quiz --type knowledge rapport-scenarios --chapter rapport.md
     """
+    from .homes import quiz_page_path
     from .scaffold import new_quiz as write_quiz
 
     site = _site(config_file)
@@ -270,7 +271,7 @@ def new_quiz(
     item = write_quiz(quiz_type, quiz_id, title, chapter or "", site.quizzes_dir, site.project_dir)
     click.echo(f"Created {_shown(item.path)}: {item.what} with examples to replace.")
     page = _shown(site.docs_dir / chapter) if chapter else "the chapter where it belongs"
-    own_page = f"{site.quiz_config.pages_dir.strip('/')}/{quiz_id}.md"
+    own_page = quiz_page_path(site.quiz_config.pages_dir, quiz_id)
     _next_steps(
         [
             f"Show it in {page}: paste these two lines where the quiz should appear:\n\n"

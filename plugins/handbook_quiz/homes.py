@@ -27,6 +27,11 @@ if TYPE_CHECKING:
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
+def quiz_page_path(pages_dir: str, quiz_id: str) -> str:
+    """The docs path of a quiz's own generated page, e.g. ``quizzes/rapport-check.md``."""
+    return f"{pages_dir.strip('/')}/{quiz_id}.md"
+
+
 def quiz_anchor(quiz_id: str) -> str:
     """The id of a quiz's first copy on a page (``hq-<id>``), which MkDocs knows as an anchor."""
     return f"hq-{quiz_id}"
@@ -102,7 +107,7 @@ class QuizHomes:
         }
 
     def own_page(self, quiz_id: str) -> str:
-        return f"{self.pages_dir.strip('/')}/{quiz_id}.md"
+        return quiz_page_path(self.pages_dir, quiz_id)
 
     def link(self, quiz_id: str) -> tuple[str, str]:
         """(docs path, anchor or "") of where a quiz is linked: its home, else its own page."""

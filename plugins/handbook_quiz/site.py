@@ -19,6 +19,7 @@ import markdown as markdown_lib
 
 from .embed import Embedder, LinkResolver, RenderCache
 from .errors import QuizIssue, format_issues, page_problems, unused_quiz_issue
+from .homes import quiz_page_path
 from .labels import labels_for
 from .markdown import QuizExtension
 from .model import Quiz
@@ -174,7 +175,7 @@ class QuizSite:
         """The own page of each quiz (docs path -> quiz id), but for those with a home in a
         chapter (``quiz_pages: false``, ``homes.py``)."""
         return {
-            f"{self.pages_dir}/{quiz_id}.md": quiz_id
+            quiz_page_path(self.pages_dir, quiz_id): quiz_id
             for quiz_id in self.registry.quizzes
             if quiz_id not in (homes or {})
         }
@@ -293,7 +294,7 @@ class QuizSite:
 
     def unused_quiz_pages(self) -> list[str]:
         """The own pages of the unused quizzes: checked too, so the links in their text are."""
-        return [f"{self.pages_dir}/{quiz_id}.md" for quiz_id in self.unused()]
+        return [quiz_page_path(self.pages_dir, quiz_id) for quiz_id in self.unused()]
 
     def warnings(self) -> list[QuizIssue]:
         """What fails ``mkdocs build --strict``, in the build's order: label overrides no language

@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 
 import markdown
 
+from ..homes import quiz_page_path
 from ..markdown import inline_only, one_paragraph
 from ..model import Question
 
@@ -49,8 +50,7 @@ class Site:
 
     def quiz_url(self, quiz_id: str) -> str:
         """The published page of one quiz, or the chapter that shows it (``quiz_pages: false``)."""
-        own_page = f"{self.pages_dir.strip('/')}/{quiz_id}.md"
-        return self.absolute(self.homes.get(quiz_id) or own_page)
+        return self.absolute(self.homes.get(quiz_id) or quiz_page_path(self.pages_dir, quiz_id))
 
     def absolute(self, url: str) -> str:
         """A docs-relative link as a full URL; other links (and all, without a site_url) stay."""
